@@ -1,0 +1,86 @@
+package io.sanliu.jobs.kafka;
+
+import io.sanliu.model.config.Config;
+import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.kafka.DeadLetter;
+import io.sanliu.model.kafka.Topic;
+import io.sanliu.model.kafka.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** How jobs read the platform's topics: typed values, bad records to the dead-letter topic. */
+public final class KafkaStreams {
+  private KafkaStreams() {}
+
+  /**
+   * A stream of one topic's values for {@code job}. Undecodable records go to the dead-letter
+   * topic. Reads from the earliest offset on first start, then from checkpointed offsets.
+   */
+  public static <T> SingleOutputStreamOperator<T> read(
+      StreamExecutionEnvironment env,
+      Config config,
+      String job,
+      Topic<T> topic,
+      TypeInformation<T> valueType,
+      WatermarkStrategy<T> watermarks) {
+    KafkaSource<Decoded<T>> source =
+        KafkaSource.<Decoded<T>>builder()
+            .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
+            .setTopics(topic.name())
+            .setGroupId("sanliu-" + job)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType)))
+            .build();
+    SingleOutputStreamOperator<T> values =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), topic.name())
+            .uid(job + "-source-" + topic.name())
+            .process(new DeadLetterSplitter<T>())
+            .returns(valueType)
+            .name("decode " + topic.name())
+            .uid(job + "-decode-" + topic.name());
+    values
+        .getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
+        .sinkTo(deadLetterSink(config))
+        .name("dead letters of " + topic.name())
+        .uid(job + "-dead-letters-" + topic.name());
+    return values
+        .assignTimestampsAndWatermarks(watermarks)
+        .name("event time of " + topic.name())
+        .uid(job + "-watermarks-" + topic.name());
+  }
+
+  /** Decoded of a value type: a POJO with the value and the dead letter as its fields. */
+  @SuppressWarnings("unchecked")
+  static <T> TypeInformation<Decoded<T>> decodedType(TypeInformation<T> valueType) {
+    return (TypeInformation<Decoded<T>>)
+        (TypeInformation<?>)
+            Types.POJO(
+                Decoded.class,
+                Map.of("value", valueType, "deadLetter", TypeInformation.of(DeadLetter.class)));
+  }
+
+  public static KafkaSink<DeadLetter> deadLetterSink(Config config) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer(
+            (KafkaRecordSerializationSchema<DeadLetter>)
+                (letter, context, timestamp) ->
+                    new ProducerRecord<>(
+                        Topics.DEAD_LETTER.name(),
+                        letter.stage().getBytes(StandardCharsets.UTF_8),
+                        Topics.DEAD_LETTER.serialize(letter)))
+        .build();
+  }
+}

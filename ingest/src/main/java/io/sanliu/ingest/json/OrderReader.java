@@ -1,0 +1,131 @@
+package io.sanliu.ingest.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sanliu.model.events.AppType;
+import io.sanliu.model.events.Direction;
+import io.sanliu.model.events.Order;
+import io.sanliu.model.events.OrderItem;
+import io.sanliu.model.events.TradeMode;
+import io.sanliu.model.kafka.DeadLetter.FieldError;
+import io.sanliu.model.privacy.PersonalDataHasher;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an order in its JSON form (the CEB311/CEB303 field names, items under {@code items}),
+ * validates it and protects its personal fields.
+ */
+public final class OrderReader {
+  /** Items must add up to goodsValue within a cent. */
+  static final BigDecimal CENT = new BigDecimal("0.01");
+
+  private final PersonalDataHasher hasher;
+
+  public OrderReader(PersonalDataHasher hasher) {
+    this.hasher = hasher;
+  }
+
+  /** The result of reading one record: the order, or every problem found. */
+  public record Result(Order order, String key, List<FieldError> errors) {
+    public boolean ok() {
+      return errors.isEmpty();
+    }
+  }
+
+  public Result read(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      return new Result(null, null, List.of(new FieldError("", "an order must be a JSON object")));
+    }
+    FieldReader f = FieldReader.root(json);
+    String orderNo = f.requiredText("orderNo");
+    String ebpCode = f.requiredText("ebpCode");
+    AppType appType = f.requiredCode("appType", AppType::fromCode);
+    Instant appTime = f.requiredTime("appTime");
+    Direction direction = f.requiredCode("orderType", Direction::fromCode);
+    TradeMode tradeMode = f.optionalCode("tradeMode", TradeMode::fromCode);
+    BigDecimal goodsValue = f.requiredAmount("goodsValue");
+    List<OrderItem> items = items(f);
+    if (goodsValue != null && !items.isEmpty() && f.errors().isEmpty()) {
+      BigDecimal sum =
+          items.stream().map(OrderItem::totalPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (sum.subtract(goodsValue).abs().compareTo(CENT) > 0) {
+        f.error(
+            "goodsValue",
+            "is "
+                + goodsValue.toPlainString()
+                + " but the items' totalPrice add up to "
+                + sum.toPlainString());
+      }
+    }
+    Order order =
+        new Order(
+            f.optionalText("guid"),
+            appType,
+            appTime,
+            f.optionalText("appStatus"),
+            direction,
+            tradeMode,
+            orderNo,
+            ebpCode,
+            f.optionalText("ebpName"),
+            f.optionalText("ebcCode"),
+            f.optionalText("ebcName"),
+            goodsValue,
+            f.optionalAmount("freight"),
+            f.optionalAmount("discount"),
+            f.optionalAmount("taxTotal"),
+            f.optionalAmount("acturalPaid"),
+            f.requiredText("currency"),
+            hasher.idNumber(f.optionalText("buyerRegNo")),
+            f.optionalText("buyerIdType"),
+            hasher.idNumber(f.optionalText("buyerIdNumber")),
+            hasher.name(f.optionalText("buyerName")),
+            hasher.telephone(f.optionalText("buyerTelephone")),
+            f.optionalText("payCode"),
+            f.optionalText("payName"),
+            f.optionalText("payTransactionId"),
+            f.optionalText("batchNumbers"),
+            hasher.name(f.optionalText("consignee")),
+            hasher.telephone(f.optionalText("consigneeTelephone")),
+            hasher.address(f.optionalText("consigneeAddress")),
+            f.optionalText("consigneeDistrict"),
+            f.optionalText("note"),
+            items);
+    String key = orderNo == null || ebpCode == null ? null : order.businessKey();
+    return f.errors().isEmpty()
+        ? new Result(order, key, List.of())
+        : new Result(null, key, List.copyOf(f.errors()));
+  }
+
+  private static List<OrderItem> items(FieldReader order) {
+    List<OrderItem> items = new ArrayList<>();
+    int gnum = 0;
+    for (FieldReader i : order.array("items", true)) {
+      gnum++;
+      BigDecimal qty = i.requiredAmount("qty");
+      BigDecimal price = i.requiredAmount("price");
+      BigDecimal total = i.requiredAmount("totalPrice");
+      items.add(
+          new OrderItem(
+              gnum,
+              i.optionalText("itemNo"),
+              i.requiredText("itemName"),
+              i.optionalText("gmodel"),
+              i.optionalText("itemDescribe"),
+              i.optionalText("barCode"),
+              i.optionalText("unit"),
+              qty,
+              price,
+              total,
+              i.optionalText("currency"),
+              i.optionalText("country"),
+              i.optionalText("note")));
+    }
+    if (items.isEmpty() && order.errors().stream().noneMatch(e -> e.path().equals("items"))) {
+      order.error("items", "an order needs at least one item");
+    }
+    return items;
+  }
+}

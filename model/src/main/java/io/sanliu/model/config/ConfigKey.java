@@ -1,0 +1,77 @@
+package io.sanliu.model.config;
+
+/**
+ * Every setting the platform reads, in one registry. The name is the environment variable (and the
+ * key in an optional properties file named by {@code SANLIU_CONFIG}); the defaults point at the
+ * embedded stack that {@code sanliu local} starts.
+ */
+public enum ConfigKey {
+  KAFKA_BOOTSTRAP("SANLIU_KAFKA_BOOTSTRAP", "localhost:9092", "Kafka bootstrap servers."),
+  KAFKA_TOPIC_PARTITIONS(
+      "SANLIU_KAFKA_TOPIC_PARTITIONS", "4", "Partitions of the business topics when created."),
+  KAFKA_TOPIC_REPLICATION(
+      "SANLIU_KAFKA_TOPIC_REPLICATION", "1", "Replication factor of topics when created."),
+  ES_URL("SANLIU_ES_URL", "http://localhost:9200", "Elasticsearch HTTP address."),
+  ES_USERNAME("SANLIU_ES_USERNAME", "", "Elasticsearch user (empty: no authentication)."),
+  ES_PASSWORD("SANLIU_ES_PASSWORD", "", "Elasticsearch password."),
+  INGEST_HOST("SANLIU_INGEST_HOST", "127.0.0.1", "Address the ingest gateway binds."),
+  INGEST_PORT("SANLIU_INGEST_PORT", "8090", "Port of the ingest gateway (0: any free port)."),
+  INGEST_MAX_BODY_BYTES(
+      "SANLIU_INGEST_MAX_BODY_BYTES", "4194304", "Largest request body the gateway accepts."),
+  API_HOST("SANLIU_API_HOST", "127.0.0.1", "Address the query API binds."),
+  API_PORT("SANLIU_API_PORT", "8080", "Port of the query API and dashboards (0: any free port)."),
+  PII_HMAC_KEY(
+      "SANLIU_PII_HMAC_KEY",
+      "sanliu-dev-only-key-change-me",
+      "Secret key of the keyed hash (HMAC-SHA256) applied to personal identifiers at ingest."),
+  FLINK_PARALLELISM("SANLIU_FLINK_PARALLELISM", "2", "Parallelism of the Flink jobs."),
+  FLINK_CHECKPOINT_INTERVAL_MS(
+      "SANLIU_FLINK_CHECKPOINT_INTERVAL_MS", "10000", "Checkpoint interval of the Flink jobs."),
+  FLINK_MAX_OUT_OF_ORDERNESS_MS(
+      "SANLIU_FLINK_MAX_OUT_OF_ORDERNESS_MS",
+      "5000",
+      "Bounded out-of-orderness of event time in the Flink jobs."),
+  FLINK_IDLE_SOURCE_MS(
+      "SANLIU_FLINK_IDLE_SOURCE_MS",
+      "5000",
+      "After this long without records a Kafka partition stops holding back watermarks."),
+  LOCAL_DATA_DIR(
+      "SANLIU_LOCAL_DATA_DIR",
+      "",
+      "Where `sanliu local` keeps Kafka and Elasticsearch data (empty: a fresh temp directory"
+          + " removed on exit)."),
+  LOCAL_KAFKA_PORT("SANLIU_LOCAL_KAFKA_PORT", "9092", "Port of the embedded Kafka broker."),
+  LOCAL_ES_PORT("SANLIU_LOCAL_ES_PORT", "9200", "HTTP port of the embedded Elasticsearch."),
+  LOCAL_ES_HOME(
+      "SANLIU_LOCAL_ES_HOME",
+      "",
+      "Unpacked Elasticsearch distribution (empty: the one the build unpacked)."),
+  LOCAL_ES_HEAP("SANLIU_LOCAL_ES_HEAP", "512m", "Heap of the embedded Elasticsearch."),
+  LOCAL_ES_RUN_AS(
+      "SANLIU_LOCAL_ES_RUN_AS",
+      "sanliu-es",
+      "Unprivileged user that runs the embedded Elasticsearch when the launcher is root (created"
+          + " if missing).");
+
+  private final String env;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigKey(String env, String defaultValue, String description) {
+    this.env = env;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String env() {
+    return env;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}

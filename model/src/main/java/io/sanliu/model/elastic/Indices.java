@@ -1,0 +1,22 @@
+package io.sanliu.model.elastic;
+
+import java.util.List;
+
+/**
+ * The platform's Elasticsearch indices. Each has an index template in the model's resources under
+ * {@code es/templates/<name>.json}, installed at start-up.
+ */
+public final class Indices {
+  private Indices() {}
+
+  /** Orders counted per trade mode per one-minute event-time window (the foundation slice). */
+  public static final String ORDERS_PER_MODE = "sanliu-orders-per-mode";
+
+  /** Every index that has a template. */
+  public static final List<String> ALL = List.of(ORDERS_PER_MODE);
+
+  /** Classpath resource of an index's template. */
+  public static String templateResource(String index) {
+    return "es/templates/" + index + ".json";
+  }
+}

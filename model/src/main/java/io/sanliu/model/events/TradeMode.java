@@ -1,0 +1,36 @@
+package io.sanliu.model.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Customs supervision modes of cross-border e-commerce (DOMAIN.md §2). */
+public enum TradeMode {
+  /** 跨境贸易电子商务: direct B2C retail by post or express. */
+  DIRECT_9610("9610"),
+  /** 保税跨境贸易电子商务: bonded, released per retail order. */
+  BONDED_1210("1210"),
+  /** 跨境电商 B2B 直接出口. */
+  B2B_EXPORT_9710("9710"),
+  /** 跨境电商出口海外仓. */
+  OVERSEAS_WAREHOUSE_9810("9810");
+
+  private final String code;
+
+  TradeMode(String code) {
+    this.code = code;
+  }
+
+  @JsonValue
+  public String code() {
+    return code;
+  }
+
+  @JsonCreator
+  public static TradeMode fromCode(String code) {
+    for (TradeMode m : values()) {
+      if (m.code.equals(code)) return m;
+    }
+    throw new IllegalArgumentException(
+        "tradeMode must be one of 9610, 1210, 9710, 9810, not '" + code + "'");
+  }
+}

@@ -1,0 +1,91 @@
+package io.sanliu.model.kafka;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.sanliu.model.Json;
+import io.sanliu.model.events.BusinessEvent;
+import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.CustomsReceipt;
+import io.sanliu.model.events.EnterpriseFiling;
+import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Evaluation;
+import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.GoodsFiling;
+import io.sanliu.model.events.LogisticsEvent;
+import io.sanliu.model.events.Order;
+import io.sanliu.model.events.Payment;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.events.Waybill;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The registry of the platform's Kafka topics. */
+public final class Topics {
+  private Topics() {}
+
+  public static final Topic<Envelope<Order>> ORDERS = business("sanliu.orders", Order.class);
+  public static final Topic<Envelope<Payment>> PAYMENTS =
+      business("sanliu.payments", Payment.class);
+  public static final Topic<Envelope<Waybill>> WAYBILLS =
+      business("sanliu.waybills", Waybill.class);
+  public static final Topic<Envelope<LogisticsEvent>> LOGISTICS_EVENTS =
+      business("sanliu.logistics-events", LogisticsEvent.class);
+  public static final Topic<Envelope<CustomsList>> CUSTOMS_LISTS =
+      business("sanliu.customs-lists", CustomsList.class);
+  public static final Topic<Envelope<CustomsReceipt>> CUSTOMS_RECEIPTS =
+      business("sanliu.customs-receipts", CustomsReceipt.class);
+  public static final Topic<Envelope<EnterpriseFiling>> ENTERPRISE_FILINGS =
+      reference("sanliu.enterprise-filings", EnterpriseFiling.class);
+  public static final Topic<Envelope<GoodsFiling>> GOODS_FILINGS =
+      reference("sanliu.goods-filings", GoodsFiling.class);
+  public static final Topic<Envelope<Evaluation>> EVALUATIONS =
+      business("sanliu.evaluations", Evaluation.class);
+  public static final Topic<Envelope<RiskAlert>> ALERTS =
+      business("sanliu.alerts", RiskAlert.class);
+  public static final Topic<DeadLetter> DEAD_LETTER =
+      new Topic<>(
+          "sanliu.dead-letter", Json.mapper().constructType(DeadLetter.class), Topic.SCALED, false);
+
+  /** The topic that carries each event type. */
+  public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
+      Map.of(
+          EventType.ORDER, ORDERS,
+          EventType.PAYMENT, PAYMENTS,
+          EventType.WAYBILL, WAYBILLS,
+          EventType.LOGISTICS_EVENT, LOGISTICS_EVENTS,
+          EventType.CUSTOMS_LIST, CUSTOMS_LISTS,
+          EventType.CUSTOMS_RECEIPT, CUSTOMS_RECEIPTS,
+          EventType.ENTERPRISE_FILING, ENTERPRISE_FILINGS,
+          EventType.GOODS_FILING, GOODS_FILINGS,
+          EventType.EVALUATION, EVALUATIONS,
+          EventType.RISK_ALERT, ALERTS);
+
+  /** Every topic, for creation at start-up. */
+  public static List<Topic<?>> all() {
+    List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
+    all.add(DEAD_LETTER);
+    all.sort(java.util.Comparator.comparing(Topic::name));
+    return List.copyOf(all);
+  }
+
+  public static Map<String, Topic<?>> byName() {
+    return all().stream().collect(Collectors.toMap(Topic::name, Function.identity()));
+  }
+
+  /** Business documents: partitioned by key for throughput, ordered per key. */
+  private static <T extends BusinessEvent> Topic<Envelope<T>> business(
+      String name, Class<T> payload) {
+    return new Topic<>(name, envelopeOf(payload), Topic.SCALED, false);
+  }
+
+  /** Reference data read whole by every job instance: compacted, latest per key. */
+  private static <T extends BusinessEvent> Topic<Envelope<T>> reference(
+      String name, Class<T> payload) {
+    return new Topic<>(name, envelopeOf(payload), 1, true);
+  }
+
+  private static JavaType envelopeOf(Class<?> payload) {
+    return Json.mapper().getTypeFactory().constructParametricType(Envelope.class, payload);
+  }
+}
