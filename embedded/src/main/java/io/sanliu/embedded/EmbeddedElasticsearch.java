@@ -87,8 +87,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         .directory(dirs.root().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectErrorStream(true)
-        // Straight to a file: the output never blocks the server and is there to read on failure.
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dirs.consoleLog().toFile()));
+        // Straight to a file (fresh per start): the output never blocks the server and is there
+        // to read on failure.
+        .redirectOutput(ProcessBuilder.Redirect.to(dirs.consoleLog().toFile()));
 
     Process process = launchFromKeeperThread(builder);
     String httpUrl = "http://127.0.0.1:" + httpPort;

@@ -1,0 +1,87 @@
+package io.sanliu.model.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.EventType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TopicsTest {
+
+  @Test
+  void topicNamesAreUnique() {
+    List<String> names = Topics.all().stream().map(Topic::name).toList();
+    Set<String> distinct = Set.copyOf(names);
+
+    assertEquals(names.size(), distinct.size(), names.toString());
+    assertEquals(names.size(), Topics.byName().size());
+  }
+
+  @Test
+  void everyEventTypeHasATopic() {
+    assertEquals(EnumSet.allOf(EventType.class), Topics.BY_TYPE.keySet());
+  }
+
+  @Test
+  void allHoldsEveryEventTopicAndTheDeadLetterTopic() {
+    Set<String> expected =
+        Topics.BY_TYPE.values().stream().map(Topic::name).collect(Collectors.toSet());
+    expected.add(Topics.DEAD_LETTER.name());
+
+    assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
+    assertEquals(EventType.values().length + 1, Topics.all().size());
+  }
+
+  @Test
+  void topicNamesFollowTheSanliuConvention() {
+    for (Topic<?> topic : Topics.all()) {
+      assertTrue(topic.name().matches("sanliu\\.[a-z]+(-[a-z]+)*"), topic.name());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void eachTopicCarriesEnvelopesOfItsTypesPayload(EventType type) {
+    Topic<?> topic = Topics.BY_TYPE.get(type);
+
+    assertSame(Envelope.class, topic.valueType().getRawClass());
+    assertEquals(type.payloadClass(), topic.valueType().containedType(0).getRawClass());
+    assertSame(topic, Topics.byName().get(topic.name()));
+  }
+
+  @Test
+  void referenceTopicsAreCompactedWithOnePartition() {
+    for (Topic<?> topic : List.of(Topics.ENTERPRISE_FILINGS, Topics.GOODS_FILINGS)) {
+      assertTrue(topic.compacted(), topic.name());
+      assertEquals(1, topic.partitions(), topic.name());
+      assertEquals(1, topic.partitionsOr(8), topic.name());
+    }
+  }
+
+  @Test
+  void businessTopicsAreNotCompactedAndTakeTheConfiguredPartitions() {
+    Set<Topic<?>> reference = Set.of(Topics.ENTERPRISE_FILINGS, Topics.GOODS_FILINGS);
+    for (Topic<?> topic : Topics.all()) {
+      if (reference.contains(topic)) continue;
+      assertFalse(topic.compacted(), topic.name());
+      assertEquals(Topic.SCALED, topic.partitions(), topic.name());
+      assertEquals(8, topic.partitionsOr(8), topic.name());
+    }
+  }
+
+  @Test
+  void deadLetterTopicCarriesDeadLetters() {
+    assertNotNull(Topics.byName().get("sanliu.dead-letter"));
+    assertSame(DeadLetter.class, Topics.DEAD_LETTER.valueType().getRawClass());
+  }
+}
