@@ -39,6 +39,8 @@ public final class LocalPlatform implements AutoCloseable {
   private Path dataDir;
   private boolean temporaryDataDir;
   private Thread shutdownHook;
+  private String ingestUrl;
+  private String apiUrl;
 
   private LocalPlatform(PrintStream out) {
     this.board = new StatusBoard(out);
@@ -128,8 +130,8 @@ public final class LocalPlatform implements AutoCloseable {
     board.step("Query API + dashboards", () -> api.start().await(), s -> "port " + s.actualPort());
     started.push(api);
 
-    String ingestUrl = "http://" + withEs.get(ConfigKey.INGEST_HOST) + ":" + ingest.port();
-    String apiUrl = "http://" + withEs.get(ConfigKey.API_HOST) + ":" + api.port();
+    ingestUrl = "http://" + withEs.get(ConfigKey.INGEST_HOST) + ":" + ingest.port();
+    apiUrl = "http://" + withEs.get(ConfigKey.API_HOST) + ":" + api.port();
     if (options.simulatorRate() > 0) {
       GatewayTraffic traffic =
           board.step(
@@ -151,6 +153,16 @@ public final class LocalPlatform implements AutoCloseable {
     board.line("  Elasticsearch     " + es.httpUrl());
     board.line("  Flink REST        " + uncheckedUrl(flink));
     board.line("Press Ctrl-C to stop.");
+  }
+
+  /** Base URL of the ingest gateway. */
+  public String ingestUrl() {
+    return ingestUrl;
+  }
+
+  /** Base URL of the query API and dashboards. */
+  public String apiUrl() {
+    return apiUrl;
   }
 
   private static String uncheckedUrl(LocalFlinkCluster flink) {
