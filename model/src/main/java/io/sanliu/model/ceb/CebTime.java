@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * Times in CEB documents: {@code yyyyMMddHHmmss} in China Standard Time, as customs writes them.
@@ -13,7 +14,9 @@ import java.time.format.DateTimeParseException;
  */
 public final class CebTime {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter CEB = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
+  // STRICT: 20260231 is refused, not quietly read as 28 February.
+  private static final DateTimeFormatter CEB =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
   private CebTime() {}
 

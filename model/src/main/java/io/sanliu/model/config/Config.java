@@ -1,8 +1,9 @@
 package io.sanliu.model.config;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +87,7 @@ public final class Config {
   private static Properties loadFile(String path) {
     Properties props = new Properties();
     if (path == null || path.isBlank()) return props;
-    try (InputStream in = Files.newInputStream(Path.of(path))) {
+    try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
       props.load(in);
       return props;
     } catch (IOException e) {

@@ -31,7 +31,7 @@ public record CustomsReceipt(
   /** Receipts of waybills follow the waybill; all others follow the order. */
   @Override
   public String businessKey() {
-    return kind == ReceiptKind.WAYBILL && orderNo == null
+    return kind == ReceiptKind.WAYBILL
         ? DocumentKeys.waybill(logisticsCode, logisticsNo)
         : DocumentKeys.order(ebpCode, orderNo);
   }

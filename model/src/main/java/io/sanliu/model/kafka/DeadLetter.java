@@ -28,6 +28,13 @@ public record DeadLetter(
   /** One problem: the field's path in the document and the reason. */
   public record FieldError(String path, String reason) {}
 
+  /** Never cut between the two halves of a character outside the BMP (rare CJK, emoji). */
+  private static int cutPoint(String payload) {
+    return Character.isHighSurrogate(payload.charAt(MAX_PAYLOAD_CHARS - 1))
+        ? MAX_PAYLOAD_CHARS - 1
+        : MAX_PAYLOAD_CHARS;
+  }
+
   public static DeadLetter of(
       String stage,
       String source,
@@ -43,7 +50,7 @@ public record DeadLetter(
         messageGuid,
         contentType,
         List.copyOf(errors),
-        cut ? payload.substring(0, MAX_PAYLOAD_CHARS) : payload,
+        cut ? payload.substring(0, cutPoint(payload)) : payload,
         cut,
         rejectedAt);
   }

@@ -71,9 +71,11 @@ public final class PersonalDataHasher {
   static String keepEnds(String value, int head, int tail) {
     int[] cps = value.codePoints().toArray();
     if (cps.length <= head + tail) {
-      // Too short to show anything safely: hide all but the first character.
+      // Too short to show anything safely: hide all but the first character, or all of one.
       StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < cps.length; i++) sb.append(i == 0 ? Character.toString(cps[i]) : "*");
+      for (int i = 0; i < cps.length; i++) {
+        sb.append(i == 0 && cps.length > 1 ? Character.toString(cps[i]) : "*");
+      }
       return sb.toString();
     }
     StringBuilder sb = new StringBuilder();

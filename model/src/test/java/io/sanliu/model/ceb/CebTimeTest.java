@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,9 +63,6 @@ class CebTimeTest {
     assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
   }
 
-  @Disabled(
-      "Bug in CebTime: the SMART resolver turns 20260231 into 2026-02-28 instead of refusing it."
-          + " Enable once the CEB formatter uses ResolverStyle.STRICT.")
   @ParameterizedTest
   @ValueSource(strings = {"20260231083000", "20261131083000", "20250229120000"})
   void impossibleCalendarDatesAreRefused(String text) {

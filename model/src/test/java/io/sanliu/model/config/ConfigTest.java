@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +84,6 @@ class ConfigTest {
     assertTrue(e.getMessage().contains(missing), e.getMessage());
   }
 
-  @Disabled(
-      "Bug in Config.loadFile: Properties.load(InputStream) decodes ISO-8859-1, so UTF-8 values"
-          + " are garbled. Enable once it reads through a UTF-8 Reader.")
   @Test
   void configFileIsReadAsUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sanliu.properties");

@@ -79,8 +79,9 @@ class BusinessKeyTest {
   }
 
   @Test
-  void aWaybillReceiptWithoutOrderNoFollowsTheWaybill() {
+  void aWaybillReceiptFollowsTheWaybillWithOrWithoutOrderNo() {
     assertEquals(WAYBILL_KEY, receipt(ReceiptKind.WAYBILL, null, null).businessKey());
+    assertEquals(WAYBILL_KEY, receipt(ReceiptKind.WAYBILL, EBP_CODE, ORDER_NO).businessKey());
   }
 
   @ParameterizedTest

@@ -74,6 +74,17 @@ class DeadLetterTest {
   }
 
   @Test
+  void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
+    // "𠮷" is two UTF-16 units; put its first half exactly on the limit.
+    String payload = "x".repeat(DeadLetter.MAX_PAYLOAD_CHARS - 1) + "𠮷" + "tail";
+    DeadLetter letter =
+        DeadLetter.of("ingest", "S", "G", "application/json", List.of(), payload, Instant.EPOCH);
+    assertTrue(letter.payloadTruncated());
+    assertEquals(DeadLetter.MAX_PAYLOAD_CHARS - 1, letter.payload().length());
+    assertFalse(Character.isHighSurrogate(letter.payload().charAt(letter.payload().length() - 1)));
+  }
+
+  @Test
   void payloadAtTheLimitIsKeptWhole() {
     String exact = "y".repeat(DeadLetter.MAX_PAYLOAD_CHARS);
 

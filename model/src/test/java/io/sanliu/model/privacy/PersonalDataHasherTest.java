@@ -124,6 +124,7 @@ class PersonalDataHasherTest {
     assertEquals("1******", hasher.telephone("1234567").masked());
     assertEquals("1******", hasher.idNumber("1234567").masked());
     assertEquals("广*****", hasher.address("广东省深圳市").masked());
+    assertEquals("*", hasher.name("李").masked(), "a one-character name is hidden whole");
   }
 
   @Test
