@@ -1,6 +1,7 @@
 package io.sanliu.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sanliu.ingest.json.DocumentReader;
 import io.sanliu.ingest.json.OrderReader;
 import io.sanliu.ingest.kafka.EventPublisher;
 import io.sanliu.model.Json;
@@ -8,6 +9,7 @@ import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.Order;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.DeadLetter.FieldError;
 import io.sanliu.model.kafka.Topics;
@@ -85,7 +87,7 @@ public final class IngestServer implements AutoCloseable {
           List.of(new FieldError("", "malformed JSON: " + e.getOriginalMessage())));
       return;
     }
-    OrderReader.Result result = orders.read(json);
+    DocumentReader.Result<Order> result = orders.read(json);
     String guid =
         json != null && json.hasNonNull("guid")
             ? json.get("guid").asText()
@@ -94,8 +96,8 @@ public final class IngestServer implements AutoCloseable {
       reject(ctx, guid, now, raw, result.errors());
       return;
     }
-    String sender = sender(ctx, result.order().ebpCode());
-    var envelope = Envelope.of(EventType.ORDER, sender, guid, now, result.order());
+    String sender = sender(ctx, result.event().ebpCode());
+    var envelope = Envelope.of(EventType.ORDER, sender, guid, now, result.event());
     publisher
         .publish(ctx.vertx().getOrCreateContext(), Topics.ORDERS, envelope.key(), envelope)
         .onSuccess(

@@ -3,10 +3,10 @@ package io.sanliu.ingest.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanliu.model.events.AppType;
 import io.sanliu.model.events.Direction;
+import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.OrderItem;
 import io.sanliu.model.events.TradeMode;
-import io.sanliu.model.kafka.DeadLetter.FieldError;
 import io.sanliu.model.privacy.PersonalDataHasher;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.List;
  * Reads an order in its JSON form (the CEB311/CEB303 field names, items under {@code items}),
  * validates it and protects its personal fields.
  */
-public final class OrderReader {
+public final class OrderReader implements DocumentReader<Order> {
   /** Items must add up to goodsValue within a cent. */
   static final BigDecimal CENT = new BigDecimal("0.01");
 
@@ -27,17 +27,20 @@ public final class OrderReader {
     this.hasher = hasher;
   }
 
-  /** The result of reading one record: the order, or every problem found. */
-  public record Result(Order order, String key, List<FieldError> errors) {
-    public boolean ok() {
-      return errors.isEmpty();
-    }
+  @Override
+  public EventType type() {
+    return EventType.ORDER;
   }
 
-  public Result read(JsonNode json) {
-    if (json == null || !json.isObject()) {
-      return new Result(null, null, List.of(new FieldError("", "an order must be a JSON object")));
-    }
+  /** A platform pushes its own orders. */
+  @Override
+  public String participantCode(Order order) {
+    return order.ebpCode();
+  }
+
+  @Override
+  public Result<Order> read(JsonNode json) {
+    if (json == null || !json.isObject()) return Result.notAnObject("an order");
     FieldReader f = FieldReader.root(json);
     String orderNo = f.requiredText("orderNo");
     String ebpCode = f.requiredText("ebpCode");
@@ -94,9 +97,7 @@ public final class OrderReader {
             f.optionalText("note"),
             items);
     String key = orderNo == null || ebpCode == null ? null : order.businessKey();
-    return f.errors().isEmpty()
-        ? new Result(order, key, List.of())
-        : new Result(null, key, List.copyOf(f.errors()));
+    return Result.of(order, key, f.errors());
   }
 
   private static List<OrderItem> items(FieldReader order) {

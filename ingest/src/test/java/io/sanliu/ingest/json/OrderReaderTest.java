@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.model.Json;
 import io.sanliu.model.events.Direction;
+import io.sanliu.model.events.Order;
 import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.kafka.DeadLetter.FieldError;
 import io.sanliu.model.privacy.PersonalDataHasher;
@@ -38,27 +39,27 @@ class OrderReaderTest {
 
   @Test
   void readsAValidOrderWithExactAmountsAndChinaTime() throws Exception {
-    OrderReader.Result r = reader.read(validOrder());
+    DocumentReader.Result<Order> r = reader.read(validOrder());
     assertTrue(r.ok(), () -> r.errors().toString());
     assertEquals("4403960001:SO1", r.key());
-    assertEquals(new BigDecimal("199.80"), r.order().goodsValue());
-    assertEquals(new BigDecimal("209.80"), r.order().acturalPaid());
-    assertEquals(Instant.parse("2026-11-22T00:30:00Z"), r.order().appTime());
-    assertEquals(Direction.I, r.order().direction());
-    assertEquals(TradeMode.BONDED_1210, r.order().tradeMode());
-    assertEquals(1, r.order().items().get(0).gnum());
+    assertEquals(new BigDecimal("199.80"), r.event().goodsValue());
+    assertEquals(new BigDecimal("209.80"), r.event().acturalPaid());
+    assertEquals(Instant.parse("2026-11-22T00:30:00Z"), r.event().appTime());
+    assertEquals(Direction.I, r.event().direction());
+    assertEquals(TradeMode.BONDED_1210, r.event().tradeMode());
+    assertEquals(1, r.event().items().get(0).gnum());
   }
 
   @Test
   void personalFieldsAreHashedAndMaskedNeverKeptInClear() throws Exception {
-    OrderReader.Result r = reader.read(validOrder());
-    String json = Json.mapper().writeValueAsString(r.order());
+    DocumentReader.Result<Order> r = reader.read(validOrder());
+    String json = Json.mapper().writeValueAsString(r.event());
     assertFalse(json.contains("440301199001011234"), json);
     assertFalse(json.contains("13800138000"), json);
     assertFalse(json.contains("张三"), json);
-    assertEquals("440***********1234", r.order().buyerId().masked());
-    assertEquals(64, r.order().buyerId().hash().length());
-    assertNotEquals(r.order().buyerId().hash(), r.order().buyerTelephone().hash());
+    assertEquals("440***********1234", r.event().buyerId().masked());
+    assertEquals(64, r.event().buyerId().hash().length());
+    assertNotEquals(r.event().buyerId().hash(), r.event().buyerTelephone().hash());
   }
 
   @Test
