@@ -1,66 +1,107 @@
 package io.sanliu.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sanliu.ingest.auth.Sender;
+import io.sanliu.ingest.auth.SenderRegistry;
 import io.sanliu.ingest.json.DocumentReader;
 import io.sanliu.ingest.json.OrderReader;
 import io.sanliu.ingest.kafka.EventPublisher;
+import io.sanliu.ingest.message.DocumentRoute;
+import io.sanliu.ingest.message.IncomingMessage;
+import io.sanliu.ingest.message.JsonMessageParser;
+import io.sanliu.ingest.message.MessageFormatException;
+import io.sanliu.ingest.message.XmlMessageParser;
+import io.sanliu.ingest.receipts.ReceiptStore;
 import io.sanliu.model.Json;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
-import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
-import io.sanliu.model.events.Order;
+import io.sanliu.model.ingest.Receipt;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.DeadLetter.FieldError;
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.privacy.PersonalDataHasher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one-point access gateway (一点接入): participants push documents over HTTP; each record is
- * validated, its personal fields hashed, and published to Kafka; the sender gets a receipt.
+ * The one-point access gateway (一点接入): participants push documents over HTTP, as CEB XML or JSON;
+ * each record is validated, its personal fields hashed, and published to Kafka; the sender gets a
+ * receipt naming every refused field. Routes: {@code POST /ingest/v1/<type>} (JSON, NDJSON or CEB
+ * XML of that type) and {@code POST /ingest/v1/ceb} (any CEB XML message).
  */
 public final class IngestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
-  public static final String SENDER_HEADER = "X-Sanliu-Sender";
+  public static final String API_KEY_HEADER = "X-Api-Key";
+  public static final String MESSAGE_GUID_HEADER = "X-Message-Guid";
 
   private final Vertx vertx;
   private final Config config;
+  private final SenderRegistry senders;
   private final EventPublisher publisher;
-  private final OrderReader orders;
-  private final Clock clock;
+  private final ReceiptStore receipts;
+  private final MessageProcessor processor;
+  private final JsonMessageParser json;
+  private final XmlMessageParser xml;
+  private final long maxBodyBytes;
+  private final Clock clock = Clock.systemUTC();
   private HttpServer server;
 
   public IngestServer(Vertx vertx, Config config) {
+    this(vertx, config, SenderRegistry.from(config));
+  }
+
+  public IngestServer(Vertx vertx, Config config, SenderRegistry senders) {
     this.vertx = vertx;
     this.config = config;
+    this.senders = senders;
     this.publisher = new EventPublisher(config);
-    this.orders = new OrderReader(PersonalDataHasher.from(config));
-    this.clock = Clock.systemUTC();
+    this.receipts = new ReceiptStore(config);
+    this.processor =
+        new MessageProcessor(
+            readers(PersonalDataHasher.from(config)),
+            publisher,
+            receipts,
+            config.getInt(ConfigKey.INGEST_MAX_IN_FLIGHT_RECORDS));
+    this.json = new JsonMessageParser(config.getInt(ConfigKey.INGEST_MAX_RECORDS));
+    this.xml = new XmlMessageParser(config.getInt(ConfigKey.INGEST_MAX_RECORDS));
+    this.maxBodyBytes = config.getLong(ConfigKey.INGEST_MAX_BODY_BYTES);
+  }
+
+  private static Function<EventType, DocumentReader<?>> readers(PersonalDataHasher hasher) {
+    Map<EventType, DocumentReader<?>> byType = Map.of(EventType.ORDER, new OrderReader(hasher));
+    return byType::get;
   }
 
   public Future<HttpServer> start() {
+    return vertx
+        .executeBlocking(
+            () -> {
+              receipts.start(Duration.ofSeconds(60));
+              return null;
+            })
+        .compose(v -> listen());
+  }
+
+  private Future<HttpServer> listen() {
     Router router = Router.router(vertx);
-    router
-        .get("/health")
-        .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "UP")));
-    router
-        .post("/ingest/v1/orders")
-        .consumes("application/json")
-        .handler(BodyHandler.create().setBodyLimit(config.getLong(ConfigKey.INGEST_MAX_BODY_BYTES)))
-        .handler(this::order);
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router.post("/ingest/v1/:route").handler(this::receive);
     return vertx
         .createHttpServer()
         .requestHandler(router)
@@ -72,101 +113,197 @@ public final class IngestServer implements AutoCloseable {
     return server.actualPort();
   }
 
-  private void order(RoutingContext ctx) {
+  private void receive(RoutingContext ctx) {
     Instant now = clock.instant();
-    String raw = ctx.body().asString();
-    JsonNode json;
-    try {
-      json = Json.mapper().readTree(raw);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      reject(
+    HttpServerRequest request = ctx.request();
+    String contentType = mediaType(request.getHeader("Content-Type"));
+    String route = ctx.pathParam("route");
+    String length = request.getHeader("Content-Length");
+    if (length != null && parseLong(length) > maxBodyBytes) {
+      tooLarge(ctx, contentType, now, Buffer.buffer());
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] overflow = {false};
+    request.handler(
+        chunk -> {
+          if (overflow[0]) return;
+          if (body.length() + chunk.length() > maxBodyBytes) {
+            overflow[0] = true;
+            tooLarge(ctx, contentType, now, body);
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    request.endHandler(
+        v -> {
+          if (!overflow[0]) handle(ctx, route, contentType, body.getBytes(), now);
+        });
+    request.exceptionHandler(e -> LOG.debug("request failed: {}", e.toString()));
+  }
+
+  private void handle(
+      RoutingContext ctx, String route, String contentType, byte[] body, Instant now) {
+    String raw = new String(body, StandardCharsets.UTF_8);
+    Sender sender = authenticate(ctx.request()).orElse(null);
+    if (sender == null) {
+      refuse(
           ctx,
           null,
-          now,
+          null,
+          contentType,
           raw,
-          List.of(new FieldError("", "malformed JSON: " + e.getOriginalMessage())));
+          now,
+          401,
+          "",
+          "unknown sender: send the API key you were given in the " + API_KEY_HEADER + " header");
       return;
     }
-    DocumentReader.Result<Order> result = orders.read(json);
-    String guid =
-        json != null && json.hasNonNull("guid")
-            ? json.get("guid").asText()
-            : UUID.randomUUID().toString();
-    if (!result.ok()) {
-      reject(ctx, guid, now, raw, result.errors());
+    IncomingMessage message;
+    try {
+      message = parse(route, contentType, body, ctx.request().getHeader(MESSAGE_GUID_HEADER));
+    } catch (MessageFormatException e) {
+      refuse(
+          ctx,
+          sender.code(),
+          ctx.request().getHeader(MESSAGE_GUID_HEADER),
+          contentType,
+          raw,
+          now,
+          e.status(),
+          e.path(),
+          e.getMessage());
       return;
     }
-    String sender = sender(ctx, result.event().ebpCode());
-    var envelope = Envelope.of(EventType.ORDER, sender, guid, now, result.event());
-    publisher
-        .publish(ctx.vertx().getOrCreateContext(), Topics.ORDERS, envelope.key(), envelope)
-        .onSuccess(
-            md ->
-                respond(
-                    ctx,
-                    202,
-                    Receipt.of(guid, now, List.of(RecordReceipt.accepted(0, result.key())))))
+    processor
+        .process(ctx.vertx().getOrCreateContext(), sender, message, contentType, now)
+        .onSuccess(o -> respond(ctx, o.status(), o.receipt()))
         .onFailure(
             e -> {
-              LOG.warn("Kafka did not acknowledge order {}: {}", result.key(), e.toString());
-              ctx.response().putHeader("Retry-After", "1");
+              LOG.warn("message {} not processed: {}", message.guid(), e.toString());
               respond(
                   ctx,
                   503,
-                  Receipt.of(
-                      guid,
+                  Receipt.refused(
+                      message.guid(),
+                      sender.code(),
+                      503,
                       now,
-                      List.of(
-                          RecordReceipt.rejected(
-                              0,
-                              result.key(),
-                              List.of(
-                                  new FieldError(
-                                      "", "not stored, try again: " + e.getMessage()))))));
+                      "",
+                      "not stored, send the message again: " + e.getMessage()));
             });
   }
 
-  private String sender(RoutingContext ctx, String fallback) {
-    String header = ctx.request().getHeader(SENDER_HEADER);
-    return header == null || header.isBlank() ? fallback : header.trim();
+  private IncomingMessage parse(String route, String contentType, byte[] body, String headerGuid) {
+    if (route.equals("ceb")) {
+      if (!contentType.equals("application/xml") && !contentType.equals("text/xml")) {
+        throw new MessageFormatException(
+            415, "", "/ingest/v1/ceb takes CEB XML (application/xml), not " + contentType);
+      }
+      return xml.parse(body, null);
+    }
+    DocumentRoute documents =
+        DocumentRoute.ofPath(route)
+            .orElseThrow(
+                () -> new MessageFormatException(404, "", "no document type '" + route + "'"));
+    return switch (contentType) {
+      case "application/json" -> json.parse(documents.type(), body, false, headerGuid);
+      case "application/x-ndjson", "application/ndjson" ->
+          json.parse(documents.type(), body, true, headerGuid);
+      case "application/xml", "text/xml" -> xml.parse(body, documents.type());
+      default ->
+          throw new MessageFormatException(
+              415,
+              "",
+              "Content-Type "
+                  + (contentType.isEmpty() ? "(none)" : contentType)
+                  + " is not accepted: use application/json, application/x-ndjson or application/xml");
+    };
   }
 
-  /** A refused record is kept on the dead-letter topic with why, then the sender is told. */
-  private void reject(
-      RoutingContext ctx, String guid, Instant now, String raw, List<FieldError> errors) {
+  private java.util.Optional<Sender> authenticate(HttpServerRequest request) {
+    String key = request.getHeader(API_KEY_HEADER);
+    String authorization = request.getHeader("Authorization");
+    if (key == null
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      key = authorization.substring(7);
+    }
+    return senders.authenticate(key);
+  }
+
+  private void tooLarge(RoutingContext ctx, String contentType, Instant now, Buffer prefix) {
+    refuse(
+        ctx,
+        null,
+        null,
+        contentType,
+        prefix.toString(StandardCharsets.UTF_8),
+        now,
+        413,
+        "",
+        "the body is larger than " + maxBodyBytes + " bytes; split the message");
+    // Stop reading the rest of a body we refused.
+    ctx.response().putHeader("Connection", "close");
+  }
+
+  /** A message refused as a whole: kept on the dead-letter topic, then the sender is told. */
+  private void refuse(
+      RoutingContext ctx,
+      String sender,
+      String guid,
+      String contentType,
+      String raw,
+      Instant now,
+      int status,
+      String path,
+      String reason) {
+    Receipt receipt = Receipt.refused(guid, sender, status, now, path, reason);
     DeadLetter letter =
         DeadLetter.of(
-            "ingest",
-            sender(ctx, null),
-            guid,
-            ctx.request().getHeader("Content-Type"),
-            errors,
-            raw,
-            now);
-    Receipt receipt = Receipt.of(guid, now, List.of(RecordReceipt.rejected(0, null, errors)));
+            "ingest", sender, guid, contentType, List.of(new FieldError(path, reason)), raw, now);
     publisher
         .publish(ctx.vertx().getOrCreateContext(), Topics.DEAD_LETTER, guid, letter)
         .onComplete(
             ar -> {
               if (ar.failed()) LOG.error("dead letter not stored: {}", ar.cause().toString());
-              respond(ctx, 400, receipt);
+              respond(ctx, status, receipt);
             });
   }
 
   private static void respond(RoutingContext ctx, int status, Receipt receipt) {
+    if (ctx.response().ended()) return;
     try {
+      if (status == 429 || status == 503) ctx.response().putHeader("Retry-After", "1");
       ctx.response()
           .setStatusCode(status)
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .end(Json.mapper().writeValueAsString(receipt));
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.fail(e);
+    }
+  }
+
+  static String mediaType(String header) {
+    if (header == null) return "";
+    int semicolon = header.indexOf(';');
+    return (semicolon < 0 ? header : header.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
   @Override
   public void close() {
     if (server != null) server.close().await();
+    receipts.close();
     publisher.close();
   }
 }

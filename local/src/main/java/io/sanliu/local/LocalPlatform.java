@@ -14,6 +14,7 @@ import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.simulator.GatewayTraffic;
+import io.sanliu.simulator.ZoneParticipants;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
   private Thread shutdownHook;
   private String ingestUrl;
   private String apiUrl;
+  private Map<String, String> apiKeys = Map.of();
 
   private LocalPlatform(PrintStream out) {
     this.board = new StatusBoard(out);
@@ -121,9 +124,18 @@ public final class LocalPlatform implements AutoCloseable {
           s -> s);
     }
 
+    Config gateway = withEs;
+    if (withEs.get(ConfigKey.INGEST_SENDERS_FILE).isBlank()) {
+      // The simulated zone's participants, each with a fresh key, as the gateway's senders.
+      apiKeys = ZoneParticipants.newApiKeys();
+      Path senders = dataDir.resolve("senders.properties");
+      Files.writeString(senders, ZoneParticipants.sendersFile(apiKeys));
+      gateway = withEs.with(ConfigKey.INGEST_SENDERS_FILE, senders.toString());
+      board.line("Senders: the simulated participants, keys in " + senders);
+    }
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
-    IngestServer ingest = new IngestServer(vertx, withEs);
+    IngestServer ingest = new IngestServer(vertx, gateway);
     board.step("Ingest gateway", () -> ingest.start().await(), s -> "port " + s.actualPort());
     started.push(ingest);
     ApiServer api = new ApiServer(vertx, withEs);
@@ -132,13 +144,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     ingestUrl = "http://" + withEs.get(ConfigKey.INGEST_HOST) + ":" + ingest.port();
     apiUrl = "http://" + withEs.get(ConfigKey.API_HOST) + ":" + api.port();
-    if (options.simulatorRate() > 0) {
+    if (options.simulatorRate() > 0 && apiKeys.isEmpty()) {
+      board.line("Simulator off: the senders come from SANLIU_INGEST_SENDERS_FILE, not from it.");
+    } else if (options.simulatorRate() > 0) {
       GatewayTraffic traffic =
           board.step(
               "Simulator",
               () ->
                   new GatewayTraffic(
-                          ingestUrl, options.simulatorRate(), options.simulatorSeed(), board::line)
+                          ingestUrl,
+                          apiKeys,
+                          options.simulatorRate(),
+                          options.simulatorSeed(),
+                          board::line)
                       .start(),
               t -> options.simulatorRate() + " orders/s into the gateway");
       started.push(traffic);
@@ -158,6 +176,11 @@ public final class LocalPlatform implements AutoCloseable {
   /** Base URL of the ingest gateway. */
   public String ingestUrl() {
     return ingestUrl;
+  }
+
+  /** The API key of a simulated participant (when `local` wrote the senders file). */
+  public String apiKeyOf(String participantCode) {
+    return apiKeys.get(participantCode);
   }
 
   /** Base URL of the query API and dashboards. */

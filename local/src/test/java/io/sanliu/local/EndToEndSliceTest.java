@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * posted over HTTP to the gateway, Kafka, the Flink job, Elasticsearch, and the query API.
  */
 class EndToEndSliceTest {
-  static final String PLATFORM = "4403960009";
+  static final String PLATFORM = "4403960002";
   static LocalPlatform platform;
   static final HttpClient http = HttpClient.newHttpClient();
   static int sequence;
@@ -75,6 +75,7 @@ class EndToEndSliceTest {
     return http.send(
             HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/ingest/v1/orders"))
                 .header("Content-Type", "application/json")
+                .header("X-Api-Key", platform.apiKeyOf(PLATFORM))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.discarding())

@@ -18,6 +18,7 @@ public final class GatewayTraffic implements AutoCloseable {
   private final URI ordersEndpoint;
   private final double eventsPerSecond;
   private final OrderGenerator orders;
+  private final java.util.Map<String, String> apiKeys;
   private final Consumer<String> log;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,7 +28,12 @@ public final class GatewayTraffic implements AutoCloseable {
   private Thread thread;
 
   public GatewayTraffic(
-      String gatewayUrl, double eventsPerSecond, long seed, Consumer<String> log) {
+      String gatewayUrl,
+      java.util.Map<String, String> apiKeys,
+      double eventsPerSecond,
+      long seed,
+      Consumer<String> log) {
+    this.apiKeys = apiKeys;
     this.ordersEndpoint = URI.create(gatewayUrl + "/ingest/v1/orders");
     this.eventsPerSecond = eventsPerSecond;
     this.orders = new OrderGenerator(seed);
@@ -46,7 +52,8 @@ public final class GatewayTraffic implements AutoCloseable {
     long next = System.nanoTime();
     while (running) {
       try {
-        send(Json.mapper().writeValueAsString(orders.next(Instant.now())));
+        var order = orders.next(Instant.now());
+        send((String) order.get("ebpCode"), Json.mapper().writeValueAsString(order));
       } catch (Exception e) {
         refused.incrementAndGet();
         if (refused.get() % 100 == 1)
@@ -64,11 +71,12 @@ public final class GatewayTraffic implements AutoCloseable {
     }
   }
 
-  private void send(String json) throws Exception {
+  private void send(String sender, String json) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(ordersEndpoint)
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
+            .header("X-Api-Key", apiKeys.get(sender))
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
     int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -15,7 +15,11 @@ import java.util.SplittableRandom;
  * warehouse 9810 are export only.
  */
 public final class OrderGenerator {
-  private static final String[] PLATFORMS = {"4403960001", "4403960002", "4401960003"};
+  private static final String[] PLATFORMS =
+      ZoneParticipants.ALL.stream()
+          .filter(p -> p.role().equals("PLATFORM"))
+          .map(Participant::code)
+          .toArray(String[]::new);
   private static final String[] GOODS = {"奶粉", "面霜", "保健品", "运动鞋", "手机壳", "茶叶"};
   private static final String[] COUNTRIES = {"116", "133", "502", "303", "601"};
 

@@ -21,23 +21,22 @@ import java.util.stream.Stream;
 /**
  * The real embedded stack for tests: a Kafka broker with every topic, and an Elasticsearch server
  * with every index template, started once per test JVM and shared by its test classes.
+ * Elasticsearch starts on first use, so tests that only need Kafka do not wait for it.
  */
 public final class SanliuStack implements AutoCloseable {
   private static SanliuStack shared;
 
   private final Path dir;
   private final EmbeddedKafka kafka;
-  private final EmbeddedElasticsearch elasticsearch;
-  private final ElasticClients elastic;
-  private final Config config;
+  private final Config kafkaConfig;
+  private EmbeddedElasticsearch elasticsearch;
+  private ElasticClients elastic;
+  private Config config;
 
-  private SanliuStack(
-      Path dir, EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch, Config config) {
+  private SanliuStack(Path dir, EmbeddedKafka kafka, Config kafkaConfig) {
     this.dir = dir;
     this.kafka = kafka;
-    this.elasticsearch = elasticsearch;
-    this.config = config;
-    this.elastic = ElasticClients.connect(config);
+    this.kafkaConfig = kafkaConfig;
   }
 
   /** The stack of this JVM, started on first use. */
@@ -57,38 +56,50 @@ public final class SanliuStack implements AutoCloseable {
           Files.createTempDirectory(
               "sanliu-test-stack",
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-      Config base = Config.defaults().with(ConfigKey.FLINK_IDLE_SOURCE_MS, "1000");
+      Config base =
+          Config.defaults()
+              .with(
+                  Map.of(
+                      ConfigKey.FLINK_IDLE_SOURCE_MS, "1000",
+                      ConfigKey.INGEST_PORT, "0",
+                      ConfigKey.API_PORT, "0"));
       EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
       TopicProvisioner.ensure(
           kafka.bootstrapServers(),
           Topics.all(),
           base.getInt(ConfigKey.KAFKA_TOPIC_PARTITIONS),
           (short) 1);
-      EmbeddedElasticsearch es =
-          EmbeddedElasticsearch.start(
-              ElasticsearchOptions.from(
-                  base.with(ConfigKey.LOCAL_ES_PORT, "0"), dir.resolve("es")));
-      Config config =
-          base.with(
-              Map.of(
-                  ConfigKey.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-                  ConfigKey.ES_URL, es.httpUrl()));
-      SanliuStack stack = new SanliuStack(dir, kafka, es, config);
-      new IndexTemplateInstaller(stack.elastic.blocking()).installAll();
-      return stack;
+      return new SanliuStack(
+          dir, kafka, base.with(ConfigKey.KAFKA_BOOTSTRAP, kafka.bootstrapServers()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded stack", e);
     }
   }
 
-  /**
-   * Configuration pointing at this stack (Kafka, Elasticsearch); ports of servers are free ones.
-   */
-  public Config config() {
-    return config.with(Map.of(ConfigKey.INGEST_PORT, "0", ConfigKey.API_PORT, "0"));
+  private synchronized void startElasticsearch() {
+    if (elasticsearch != null) return;
+    elasticsearch =
+        EmbeddedElasticsearch.start(
+            ElasticsearchOptions.from(
+                kafkaConfig.with(ConfigKey.LOCAL_ES_PORT, "0"), dir.resolve("es")));
+    config = kafkaConfig.with(ConfigKey.ES_URL, elasticsearch.httpUrl());
+    elastic = ElasticClients.connect(config);
+    new IndexTemplateInstaller(elastic.blocking()).installAll();
   }
 
-  public ElasticClients elastic() {
+  /** Configuration pointing at Kafka and Elasticsearch (started now if need be); free ports. */
+  public synchronized Config config() {
+    startElasticsearch();
+    return config;
+  }
+
+  /** Configuration pointing at Kafka only, for components that do not read Elasticsearch. */
+  public Config kafkaConfig() {
+    return kafkaConfig;
+  }
+
+  public synchronized ElasticClients elastic() {
+    startElasticsearch();
     return elastic;
   }
 
@@ -96,14 +107,15 @@ public final class SanliuStack implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  public String elasticsearchUrl() {
+  public synchronized String elasticsearchUrl() {
+    startElasticsearch();
     return elasticsearch.httpUrl();
   }
 
   @Override
   public synchronized void close() {
-    elastic.close();
-    elasticsearch.close();
+    if (elastic != null) elastic.close();
+    if (elasticsearch != null) elasticsearch.close();
     kafka.close();
     deleteQuietly(dir);
   }

@@ -18,6 +18,22 @@ public enum ConfigKey {
   INGEST_PORT("SANLIU_INGEST_PORT", "8090", "Port of the ingest gateway (0: any free port)."),
   INGEST_MAX_BODY_BYTES(
       "SANLIU_INGEST_MAX_BODY_BYTES", "4194304", "Largest request body the gateway accepts."),
+  INGEST_SENDERS_FILE(
+      "SANLIU_INGEST_SENDERS_FILE",
+      "",
+      "Properties file of the senders allowed to push: `CODE = ROLE,API_KEY` per line (ROLE one"
+          + " of PLATFORM, PAYMENT, LOGISTICS, CUSTOMS, ZONE). `sanliu local` writes one for the"
+          + " simulator."),
+  INGEST_MAX_RECORDS(
+      "SANLIU_INGEST_MAX_RECORDS", "1000", "Most records one message may hold (413 beyond)."),
+  INGEST_MAX_IN_FLIGHT_RECORDS(
+      "SANLIU_INGEST_MAX_IN_FLIGHT_RECORDS",
+      "20000",
+      "Records waiting for Kafka's acknowledgement before the gateway answers 429."),
+  INGEST_REMEMBERED_RECEIPTS(
+      "SANLIU_INGEST_REMEMBERED_RECEIPTS",
+      "1000000",
+      "Receipts of accepted messages kept in memory to answer replays (oldest forgotten first)."),
   API_HOST("SANLIU_API_HOST", "127.0.0.1", "Address the query API binds."),
   API_PORT("SANLIU_API_PORT", "8080", "Port of the query API and dashboards (0: any free port)."),
   PII_HMAC_KEY(

@@ -15,6 +15,7 @@ import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
+import io.sanliu.model.ingest.Receipt;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,6 +48,11 @@ public final class Topics {
       new Topic<>(
           "sanliu.dead-letter", Json.mapper().constructType(DeadLetter.class), Topic.SCALED, false);
 
+  /** Receipts of accepted messages, by sender and message guid: the gateway's replay memory. */
+  public static final Topic<Receipt> INGEST_RECEIPTS =
+      new Topic<>(
+          "sanliu.ingest-receipts", Json.mapper().constructType(Receipt.class), Topic.SCALED, true);
+
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
       Map.of(
@@ -65,6 +71,7 @@ public final class Topics {
   public static List<Topic<?>> all() {
     List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
     all.add(DEAD_LETTER);
+    all.add(INGEST_RECEIPTS);
     all.sort(java.util.Comparator.comparing(Topic::name));
     return List.copyOf(all);
   }

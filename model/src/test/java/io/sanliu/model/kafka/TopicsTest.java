@@ -33,13 +33,14 @@ class TopicsTest {
   }
 
   @Test
-  void allHoldsEveryEventTopicAndTheDeadLetterTopic() {
+  void allHoldsEveryEventTopicTheDeadLetterAndTheReceiptsTopic() {
     Set<String> expected =
         Topics.BY_TYPE.values().stream().map(Topic::name).collect(Collectors.toSet());
     expected.add(Topics.DEAD_LETTER.name());
+    expected.add(Topics.INGEST_RECEIPTS.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 1, Topics.all().size());
+    assertEquals(EventType.values().length + 2, Topics.all().size());
   }
 
   @Test
@@ -69,8 +70,16 @@ class TopicsTest {
   }
 
   @Test
+  void receiptsAreKeptOnACompactedTopicScaledLikeTheBusinessTopics() {
+    // Latest receipt per sender and guid is all a restarted gateway needs.
+    assertTrue(Topics.INGEST_RECEIPTS.compacted());
+    assertEquals(8, Topics.INGEST_RECEIPTS.partitionsOr(8));
+  }
+
+  @Test
   void businessTopicsAreNotCompactedAndTakeTheConfiguredPartitions() {
-    Set<Topic<?>> reference = Set.of(Topics.ENTERPRISE_FILINGS, Topics.GOODS_FILINGS);
+    Set<Topic<?>> reference =
+        Set.of(Topics.ENTERPRISE_FILINGS, Topics.GOODS_FILINGS, Topics.INGEST_RECEIPTS);
     for (Topic<?> topic : Topics.all()) {
       if (reference.contains(topic)) continue;
       assertFalse(topic.compacted(), topic.name());

@@ -1,0 +1,46 @@
+package io.sanliu.ingest.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sanliu.model.ceb.CebFormatException;
+import io.sanliu.model.ceb.CebMessage;
+import io.sanliu.model.ceb.CebMessageReader;
+import io.sanliu.model.events.EventType;
+import java.util.List;
+
+/** Reads a CEB XML message into the records' JSON form (external entities and DTDs refused). */
+public final class XmlMessageParser {
+  private static final java.util.regex.Pattern TOO_MANY =
+      java.util.regex.Pattern.compile("more than \\d+ records");
+  private final CebMessageReader reader;
+
+  public XmlMessageParser(int maxRecords) {
+    this.reader = new CebMessageReader(maxRecords);
+  }
+
+  /**
+   * @param expected the type the route takes, or null for {@code /ingest/v1/ceb}
+   */
+  public IncomingMessage parse(byte[] body, EventType expected) {
+    CebMessage message;
+    try {
+      message = reader.read(body);
+    } catch (CebFormatException e) {
+      boolean tooMany = e.getMessage() != null && e.getMessage().contains("records");
+      String where = e.line() > 0 ? "line " + e.line() : "";
+      throw new MessageFormatException(
+          tooMany && e.getMessage().contains("more than") ? 413 : 400, where, e.getMessage());
+    }
+    if (expected != null && message.eventType() != expected) {
+      throw new MessageFormatException(
+          400,
+          "",
+          message.type().rootElement()
+              + " carries "
+              + message.eventType()
+              + " documents; send it to /ingest/v1/ceb or to the route of its type");
+    }
+    String declared = message.transfer() == null ? null : message.transfer().copCode();
+    List<JsonNode> records = List.copyOf(message.records());
+    return new IncomingMessage(message.guid(), message.eventType(), declared, records);
+  }
+}
