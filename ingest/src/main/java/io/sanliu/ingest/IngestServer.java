@@ -3,7 +3,7 @@ package io.sanliu.ingest;
 import io.sanliu.ingest.auth.Sender;
 import io.sanliu.ingest.auth.SenderRegistry;
 import io.sanliu.ingest.json.DocumentReader;
-import io.sanliu.ingest.json.OrderReader;
+import io.sanliu.ingest.json.ReaderCatalog;
 import io.sanliu.ingest.kafka.EventPublisher;
 import io.sanliu.ingest.message.DocumentRoute;
 import io.sanliu.ingest.message.IncomingMessage;
@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +48,7 @@ public final class IngestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
   public static final String API_KEY_HEADER = "X-Api-Key";
   public static final String MESSAGE_GUID_HEADER = "X-Message-Guid";
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
 
   private final Vertx vertx;
   private final Config config;
@@ -84,8 +84,7 @@ public final class IngestServer implements AutoCloseable {
   }
 
   private static Function<EventType, DocumentReader<?>> readers(PersonalDataHasher hasher) {
-    Map<EventType, DocumentReader<?>> byType = Map.of(EventType.ORDER, new OrderReader(hasher));
-    return byType::get;
+    return new ReaderCatalog(hasher)::forType;
   }
 
   public Future<HttpServer> start() {
@@ -300,9 +299,14 @@ public final class IngestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops taking requests, lets the messages in progress finish (so every 202 already promised has
+   * its receipt stored), then closes the Kafka clients.
+   */
   @Override
   public void close() {
-    if (server != null) server.close().await();
+    if (server != null) server.shutdown(SHUTDOWN_GRACE).await();
+    processor.awaitIdle(SHUTDOWN_GRACE);
     receipts.close();
     publisher.close();
   }

@@ -59,6 +59,19 @@ public final class MessageProcessor {
     this.maxInFlight = maxInFlight;
   }
 
+  /** Waits until no message is in progress, at most {@code timeout}. */
+  public void awaitIdle(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while ((!inProgress.isEmpty() || inFlight.get() > 0) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** The status code to answer with and the receipt. */
   public record Outcome(int status, Receipt receipt) {}
 

@@ -110,7 +110,7 @@ public final class FieldReader {
 
   public <T> T requiredCode(String field, Function<String, T> parse) {
     T t = optionalCode(field, parse);
-    if (t == null && value(field) == null) error(field, "is required");
+    if (t == null && !hasErrorAt(field)) error(field, "is required");
     return t;
   }
 

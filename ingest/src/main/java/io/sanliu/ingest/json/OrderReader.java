@@ -80,9 +80,9 @@ public final class OrderReader implements DocumentReader<Order> {
             f.optionalAmount("discount"),
             f.optionalAmount("taxTotal"),
             f.optionalAmount("acturalPaid"),
-            f.requiredText("currency"),
+            CodeListFields.requiredCurrency(f, "currency"),
             hasher.idNumber(f.optionalText("buyerRegNo")),
-            f.optionalText("buyerIdType"),
+            CodeListFields.optionalIdType(f, "buyerIdType"),
             hasher.idNumber(f.optionalText("buyerIdNumber")),
             hasher.name(f.optionalText("buyerName")),
             hasher.telephone(f.optionalText("buyerTelephone")),
@@ -120,7 +120,7 @@ public final class OrderReader implements DocumentReader<Order> {
               qty,
               price,
               total,
-              i.optionalText("currency"),
+              CodeListFields.optionalCurrency(i, "currency"),
               i.optionalText("country"),
               i.optionalText("note")));
     }

@@ -15,6 +15,7 @@ public record CustomsReceipt(
     String logisticsNo,
     String payCode,
     String payTransactionId,
+    String copNo,
     String invtNo,
     String returnStatus,
     Instant returnTime,
@@ -28,12 +29,26 @@ public record CustomsReceipt(
   public static final String RELEASED = "800";
   public static final String CLOSED = "899";
 
-  /** Receipts of waybills follow the waybill; all others follow the order. */
+  /**
+   * Receipts follow their document: a waybill's its waybill; a payment's its order, or the payment
+   * itself when CEB412 names no order; a list's its order, or the list (by the enterprise's list
+   * number, as real CEB622 receipts carry no orderNo).
+   */
   @Override
   public String businessKey() {
-    return kind == ReceiptKind.WAYBILL
-        ? DocumentKeys.waybill(logisticsCode, logisticsNo)
-        : DocumentKeys.order(ebpCode, orderNo);
+    if (kind == null) return null;
+    return switch (kind) {
+      case WAYBILL -> DocumentKeys.waybill(logisticsCode, logisticsNo);
+      case PAYMENT ->
+          ebpCode != null && orderNo != null
+              ? DocumentKeys.order(ebpCode, orderNo)
+              : DocumentKeys.payment(payCode, payTransactionId);
+      case CUSTOMS_LIST ->
+          orderNo != null
+              ? DocumentKeys.order(ebpCode, orderNo)
+              : DocumentKeys.customsList(ebpCode, copNo != null ? copNo : invtNo);
+      case ORDER -> DocumentKeys.order(ebpCode, orderNo);
+    };
   }
 
   @Override

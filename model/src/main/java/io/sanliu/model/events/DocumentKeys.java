@@ -13,4 +13,14 @@ public final class DocumentKeys {
   public static String waybill(String logisticsCode, String logisticsNo) {
     return logisticsCode + ":" + logisticsNo;
   }
+
+  /** (payCode, payTransactionId): a payment receipt that names no order. */
+  public static String payment(String payCode, String payTransactionId) {
+    return payCode + ":pay:" + payTransactionId;
+  }
+
+  /** (ebpCode, the enterprise's list number): a list receipt that names no order. */
+  public static String customsList(String ebpCode, String listNo) {
+    return ebpCode + ":list:" + listNo;
+  }
 }

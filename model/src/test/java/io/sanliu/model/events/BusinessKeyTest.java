@@ -27,6 +27,7 @@ class BusinessKeyTest {
         null,
         null,
         null,
+        null,
         CustomsReceipt.ACCEPTED,
         Instant.parse("2026-11-22T03:00:00Z"),
         null);

@@ -244,6 +244,7 @@ public final class SampleEvents {
         LOGISTICS_NO,
         null,
         null,
+        "COP-SO202611220830001",
         "53012026I000123456",
         CustomsReceipt.RELEASED,
         Instant.parse("2026-11-22T03:00:00Z"),
