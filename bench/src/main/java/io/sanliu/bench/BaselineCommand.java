@@ -41,7 +41,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
   @Option(
       names = "--docs",
-      defaultValue = "60000",
+      defaultValue = "50000",
       description = "Documents per Elasticsearch repetition (default ${DEFAULT-VALUE}).")
   int docs;
 
@@ -54,7 +54,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup-percent",
-      defaultValue = "20",
+      defaultValue = "50",
       description =
           "Size of the uncounted warm-up run, in percent of a repetition (default ${DEFAULT-VALUE}).")
   int warmupPercent;
@@ -108,6 +108,9 @@ public final class BaselineCommand implements Callable<Integer> {
     if (events < 1 || docs < 1 || repetitions < 1 || bulkSize < 1 || partitions < 1) {
       throw new IllegalArgumentException("counts must be positive");
     }
+    if (warmupPercent < 0 || warmupPercent > 100) {
+      throw new IllegalArgumentException("--warmup-percent must be 0..100");
+    }
     PrintStream progress = System.err;
     BenchReport report = new BenchReport("baseline", Instant.now(), MachineInfo.describe());
     report
@@ -130,15 +133,19 @@ public final class BaselineCommand implements Callable<Integer> {
             .map(e -> new ElasticBaselines.Doc(e.key(), OrderDocument.of(e).toJson()))
             .toList();
     report.environment("generationSeconds", seconds(System.nanoTime() - t0));
-    long eventBytes = kafkaEvents.stream().mapToLong(e -> Topics.ORDERS.serialize(e).length).sum();
+    int sample = Math.min(events, 2_000);
+    long eventBytes =
+        kafkaEvents.subList(0, sample).stream()
+            .mapToLong(e -> Topics.ORDERS.serialize(e).length)
+            .sum();
     long docBytes = documents.stream().mapToLong(d -> d.source().length).sum();
-    report.environment("meanEventBytes", eventBytes / events);
+    report.environment("meanEventBytes", eventBytes / sample);
     report.environment("meanDocBytes", docBytes / docs);
     progress.printf(
         Locale.ROOT,
         "  %.1f s; serialised events %,d bytes on average, documents %,d bytes%n",
         seconds(System.nanoTime() - t0),
-        eventBytes / events,
+        eventBytes / sample,
         docBytes / docs);
 
     if (!skipKafka) {
@@ -192,9 +199,32 @@ public final class BaselineCommand implements Callable<Integer> {
           Topics.ORDERS.name(),
           partitions,
           seconds(System.nanoTime() - t0));
-      new KafkaBaselines(kafka.bootstrapServers(), trials)
-          .run(kafkaEvents, warmup(events), repetitions)
-          .forEach(report::add);
+      KafkaBaselines baselines = new KafkaBaselines(kafka.bootstrapServers(), trials);
+      baselines.run(kafkaEvents, warmup(events), repetitions).forEach(report::add);
+      // What lz4 and the record batches make of the values on the broker's disk.
+      long onDisk = logBytes(work.resolve("kafka"), Topics.ORDERS.name());
+      if (onDisk > 0 && baselines.recordsWritten() > 0) {
+        report.environment("kafkaLogBytesPerEvent", onDisk / baselines.recordsWritten());
+      }
+    }
+  }
+
+  private static long logBytes(Path kafkaDir, String topic) {
+    try (Stream<Path> files = Files.walk(kafkaDir)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".log"))
+          .filter(p -> p.getParent().getFileName().toString().startsWith(topic + "-"))
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
@@ -213,9 +243,9 @@ public final class BaselineCommand implements Callable<Integer> {
             .withStatus(progress::println);
     try (EmbeddedElasticsearch es = EmbeddedElasticsearch.start(options)) {
       report.environment("elasticsearchStartSeconds", seconds(System.nanoTime() - t0));
-      new ElasticBaselines(es.httpUrl(), trials, progress)
-          .run(documents, Math.max(1, docs * warmupPercent / 100), repetitions, bulkSize)
-          .forEach(report::add);
+      ElasticBaselines baselines = new ElasticBaselines(es.httpUrl(), trials, progress);
+      baselines.run(documents, warmup(docs), repetitions, bulkSize).forEach(report::add);
+      report.environment("elasticsearchRetriedItems", baselines.retriedItems());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.sanliu.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -48,15 +49,13 @@ public final class ElasticBaselines {
 
   public List<BenchResult> run(List<Doc> docs, int warmup, int repetitions, int bulkSize)
       throws Exception {
-    List<BenchResult> results = new ArrayList<>();
+    List<Trials.Spec> specs = new ArrayList<>();
     for (int clients : new int[] {1, 2}) {
-      String name = clients == 1 ? ONE_CLIENT : TWO_CLIENTS;
       String tag = clients + "c-";
-      BenchResult result =
-          trials.measure(
-              name,
+      specs.add(
+          new Trials.Spec(
+              clients == 1 ? ONE_CLIENT : TWO_CLIENTS,
               "docs",
-              repetitions,
               rep ->
                   index(INDEX_PREFIX + tag + "warmup", docs.subList(0, warmup), clients, bulkSize),
               rep -> index(INDEX_PREFIX + tag + rep, docs, clients, bulkSize),
@@ -67,14 +66,19 @@ public final class ElasticBaselines {
                   bulkSize,
                   clients == 1
                       ? "1 client thread"
-                      : clients + " client threads over disjoint id ranges"));
-      results.add(clients == 1 ? result : result.comparedWith(ONE_CLIENT));
+                      : clients + " client threads over disjoint id ranges")));
     }
+    List<BenchResult> results = trials.measureInTurns(repetitions, specs);
     if (retriedItems.get() > 0) {
       progress.println(
           "  Elasticsearch refused " + retriedItems.get() + " items for a while (retried)");
     }
-    return results;
+    return List.of(results.get(0), results.get(1).comparedWith(ONE_CLIENT));
+  }
+
+  /** Bulk items Elasticsearch refused for a while (429, 5xx) and that were sent again. */
+  public long retriedItems() {
+    return retriedItems.get();
   }
 
   /** Loads {@code docs} into a new index and checks the count; the index is deleted after. */
@@ -91,11 +95,7 @@ public final class ElasticBaselines {
         if (body == null) throw new IllegalStateException("missing resource " + INDEX_RESOURCE);
         es.indices().create(c -> c.index(index).withJson(body));
       }
-      es.cluster()
-          .health(
-              h ->
-                  h.index(index)
-                      .waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow));
+      es.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Yellow));
 
       List<Callable<Long>> streams = new ArrayList<>();
       for (int c = 0; c < clients; c++) {

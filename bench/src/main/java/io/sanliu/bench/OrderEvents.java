@@ -8,6 +8,7 @@ import io.sanliu.model.events.Order;
 import io.sanliu.model.events.OrderItem;
 import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.privacy.PersonalDataHasher;
+import io.sanliu.model.privacy.PersonalField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -74,16 +75,38 @@ public final class OrderEvents {
   };
   private static final BigDecimal TAX_RATE = new BigDecimal("0.091");
 
+  /** Distinct buyers by default: customers come back, as on a real platform. */
+  public static final int DEFAULT_PEOPLE = 5_000;
+
   private final long seed;
-  private final PersonalDataHasher hasher;
+  private final List<Person> people;
+
+  /** A buyer or consignee as the gateway leaves them: every personal field hashed and masked. */
+  record Person(
+      PersonalField regNo,
+      PersonalField id,
+      PersonalField name,
+      PersonalField telephone,
+      PersonalField address,
+      String district) {}
 
   public OrderEvents(long seed) {
-    this(seed, new PersonalDataHasher(BENCH_HMAC_KEY));
+    this(seed, DEFAULT_PEOPLE, new PersonalDataHasher(BENCH_HMAC_KEY));
   }
 
-  public OrderEvents(long seed, PersonalDataHasher hasher) {
+  /**
+   * @param people how many distinct buyers and consignees the orders draw from
+   */
+  public OrderEvents(long seed, int people, PersonalDataHasher hasher) {
+    if (people < 1) throw new IllegalArgumentException("people " + people);
     this.seed = seed;
-    this.hasher = hasher;
+    // Hashed once per person: the keyed hash is the costly part of making an order.
+    this.people =
+        IntStream.range(0, people)
+            .parallel()
+            .mapToObj(
+                i -> person(new SplittableRandom(mix(~seed) ^ (i * 0xC2B2AE3D27D4EB4FL)), hasher))
+            .toList();
   }
 
   /** Orders {@code from .. from + count - 1}, generated on all cores, in index order. */
@@ -116,11 +139,11 @@ public final class OrderEvents {
       items.add(
           new OrderItem(
               g,
-              String.format("SKU%05d", r.nextInt(20_000)),
+              "SKU" + (100_000 + r.nextInt(20_000)),
               goods[0],
               goods[1],
               r.nextInt(4) == 0 ? "跨境直供，原装进口" : null,
-              String.format("69%011d", r.nextLong(100_000_000_000L)),
+              "69" + (10_000_000_000L + r.nextLong(90_000_000_000L)),
               goods[2],
               qty,
               price,
@@ -144,23 +167,11 @@ public final class OrderEvents {
             : goodsValue.subtract(discount).multiply(TAX_RATE).setScale(2, RoundingMode.HALF_UP);
     BigDecimal paid = goodsValue.add(freight).add(tax).subtract(discount);
 
-    String buyerName = name(r);
-    String buyerPhone = phone(r);
-    boolean buyerIsConsignee = r.nextInt(5) != 0;
-    String consignee = buyerIsConsignee ? buyerName : name(r);
-    String consigneePhone = buyerIsConsignee ? buyerPhone : phone(r);
-    String[] place = PLACES[r.nextInt(PLACES.length)];
-    String address =
-        place[0]
-            + STREETS[r.nextInt(STREETS.length)]
-            + (1 + r.nextInt(300))
-            + "号"
-            + (1 + r.nextInt(30))
-            + "栋"
-            + (101 + r.nextInt(2000))
-            + "室";
+    Person buyer = people.get(r.nextInt(people.size()));
+    // Most parcels go to the buyer; some to someone else (a gift, a relative).
+    Person consignee = r.nextInt(5) != 0 ? buyer : people.get(r.nextInt(people.size()));
     String[] payer = PAYERS[r.nextInt(PAYERS.length)];
-    String orderNo = String.format("SO%s%010d", ebpCode.substring(6), index);
+    String orderNo = "SO" + ebpCode.substring(6) + (10_000_000_000L + index);
 
     Order order =
         new Order(
@@ -183,19 +194,19 @@ public final class OrderEvents {
             tax,
             paid,
             "142",
-            hasher.idNumber(String.format("U%010d", r.nextLong(10_000_000_000L))),
+            buyer.regNo(),
             "1",
-            hasher.idNumber(idNumber(r, place[1])),
-            hasher.name(buyerName),
-            hasher.telephone(buyerPhone),
+            buyer.id(),
+            buyer.name(),
+            buyer.telephone(),
             payer[0],
             payer[1],
-            String.format("%s%018d", "PAY", r.nextLong(1_000_000_000_000_000_000L)),
+            "PAY" + (1_000_000_000_000_000_000L + r.nextLong(1_000_000_000_000_000_000L)),
             null,
-            hasher.name(consignee),
-            hasher.telephone(consigneePhone),
-            hasher.address(address),
-            place[1],
+            consignee.name(),
+            consignee.telephone(),
+            consignee.address(),
+            consignee.district(),
             r.nextInt(10) == 0 ? "请尽快发货" : null,
             List.copyOf(items));
     String messageGuid = new UUID(r.nextLong(), r.nextLong()).toString();
@@ -208,6 +219,26 @@ public final class OrderEvents {
     if (u < 0.80) return TradeMode.BONDED_1210;
     if (u < 0.92) return TradeMode.B2B_EXPORT_9710;
     return TradeMode.OVERSEAS_WAREHOUSE_9810;
+  }
+
+  private static Person person(SplittableRandom r, PersonalDataHasher hasher) {
+    String[] place = PLACES[r.nextInt(PLACES.length)];
+    String address =
+        place[0]
+            + STREETS[r.nextInt(STREETS.length)]
+            + (1 + r.nextInt(300))
+            + "号"
+            + (1 + r.nextInt(30))
+            + "栋"
+            + (101 + r.nextInt(2000))
+            + "室";
+    return new Person(
+        hasher.idNumber(String.format("U%010d", r.nextLong(10_000_000_000L))),
+        hasher.idNumber(idNumber(r, place[1])),
+        hasher.name(name(r)),
+        hasher.telephone(phone(r)),
+        hasher.address(address),
+        place[1]);
   }
 
   private static String name(SplittableRandom r) {
