@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Sanliu bench 0.1.0",
     description = "Sanliu benchmarks on the real embedded stack (Kafka, Elasticsearch).",
-    subcommands = {BaselineCommand.class})
+    subcommands = {BaselineCommand.class, IngestBenchCommand.class})
 public final class BenchMain {
   public static void main(String[] args) {
     int code = new CommandLine(new BenchMain()).execute(args);

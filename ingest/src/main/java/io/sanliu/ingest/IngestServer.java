@@ -20,7 +20,9 @@ import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.DeadLetter.FieldError;
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.privacy.PersonalDataHasher;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -34,7 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +66,11 @@ public final class IngestServer implements AutoCloseable {
   private final JsonMessageParser json;
   private final XmlMessageParser xml;
   private final long maxBodyBytes;
+  private final int maxConcurrentRequests;
+  private final AtomicInteger activeRequests = new AtomicInteger();
   private final Clock clock = Clock.systemUTC();
   private HttpServer server;
+  private String deployment;
 
   public IngestServer(Vertx vertx, Config config) {
     this(vertx, config, SenderRegistry.from(config));
@@ -81,6 +91,7 @@ public final class IngestServer implements AutoCloseable {
     this.json = new JsonMessageParser(config.getInt(ConfigKey.INGEST_MAX_RECORDS));
     this.xml = new XmlMessageParser(config.getInt(ConfigKey.INGEST_MAX_RECORDS));
     this.maxBodyBytes = config.getLong(ConfigKey.INGEST_MAX_BODY_BYTES);
+    this.maxConcurrentRequests = config.getInt(ConfigKey.INGEST_MAX_CONCURRENT_REQUESTS);
   }
 
   private static Function<EventType, DocumentReader<?>> readers(PersonalDataHasher hasher) {
@@ -97,15 +108,42 @@ public final class IngestServer implements AutoCloseable {
         .compose(v -> listen());
   }
 
+  /**
+   * One HTTP server per event loop (as many as cores), sharing the port: validating and hashing run
+   * on every core, not on one. Vert.x hands each new connection to one of them.
+   */
   private Future<HttpServer> listen() {
+    int port = config.getInt(ConfigKey.INGEST_PORT);
+    if (port == 0) port = FreePort.find();
+    int listenPort = port;
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    return vertx
+        .deployVerticle(
+            () ->
+                new VerticleBase() {
+                  @Override
+                  public Future<?> start() {
+                    return vertx
+                        .createHttpServer()
+                        .requestHandler(router())
+                        .listen(listenPort, config.get(ConfigKey.INGEST_HOST))
+                        .onSuccess(servers::add);
+                  }
+                },
+            new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
+        .map(
+            id -> {
+              this.deployment = id;
+              this.server = servers.get(0);
+              return server;
+            });
+  }
+
+  private Router router() {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.post("/ingest/v1/:route").handler(this::receive);
-    return vertx
-        .createHttpServer()
-        .requestHandler(router)
-        .listen(config.getInt(ConfigKey.INGEST_PORT), config.get(ConfigKey.INGEST_HOST))
-        .onSuccess(s -> this.server = s);
+    return router;
   }
 
   public int port() {
@@ -114,6 +152,30 @@ public final class IngestServer implements AutoCloseable {
 
   private void receive(RoutingContext ctx) {
     Instant now = clock.instant();
+    if (activeRequests.incrementAndGet() > maxConcurrentRequests) {
+      // Memory is bounded: a body is only read when there is room for it.
+      activeRequests.decrementAndGet();
+      ctx.response().putHeader("Connection", "close");
+      respond(
+          ctx,
+          429,
+          Receipt.refused(
+              ctx.request().getHeader(MESSAGE_GUID_HEADER),
+              null,
+              429,
+              now,
+              "",
+              "the gateway is busy: retry after a second (nothing of this message was read)"));
+      return;
+    }
+    // Released once, whether the answer is sent or the connection drops first.
+    AtomicBoolean held = new AtomicBoolean(true);
+    Runnable release =
+        () -> {
+          if (held.getAndSet(false)) activeRequests.decrementAndGet();
+        };
+    ctx.response().endHandler(v -> release.run());
+    ctx.response().closeHandler(v -> release.run());
     HttpServerRequest request = ctx.request();
     String contentType = mediaType(request.getHeader("Content-Type"));
     String route = ctx.pathParam("route");
@@ -143,7 +205,8 @@ public final class IngestServer implements AutoCloseable {
 
   private void handle(
       RoutingContext ctx, String route, String contentType, byte[] body, Instant now) {
-    String raw = new String(body, StandardCharsets.UTF_8);
+    // The raw text is kept only with a refusal; a 1 MB batch is not copied for nothing.
+    Supplier<String> raw = () -> new String(body, StandardCharsets.UTF_8);
     Sender sender = authenticate(ctx.request()).orElse(null);
     if (sender == null) {
       refuse(
@@ -151,7 +214,7 @@ public final class IngestServer implements AutoCloseable {
           null,
           null,
           contentType,
-          raw,
+          raw.get(),
           now,
           401,
           "",
@@ -167,7 +230,7 @@ public final class IngestServer implements AutoCloseable {
           sender.code(),
           ctx.request().getHeader(MESSAGE_GUID_HEADER),
           contentType,
-          raw,
+          raw.get(),
           now,
           e.status(),
           e.path(),
@@ -220,7 +283,7 @@ public final class IngestServer implements AutoCloseable {
     };
   }
 
-  private java.util.Optional<Sender> authenticate(HttpServerRequest request) {
+  private Optional<Sender> authenticate(HttpServerRequest request) {
     String key = request.getHeader(API_KEY_HEADER);
     String authorization = request.getHeader("Authorization");
     if (key == null
@@ -305,7 +368,8 @@ public final class IngestServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (server != null) server.shutdown(SHUTDOWN_GRACE).await();
+    // Undeploying shuts every instance's server down gracefully (in-flight requests finish).
+    if (deployment != null) vertx.undeploy(deployment).await();
     processor.awaitIdle(SHUTDOWN_GRACE);
     receipts.close();
     publisher.close();

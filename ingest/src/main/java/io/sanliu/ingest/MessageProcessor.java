@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sanliu.ingest.auth.Sender;
 import io.sanliu.ingest.json.DocumentReader;
 import io.sanliu.ingest.kafka.EventPublisher;
+import io.sanliu.ingest.kafka.EventPublisher.Outgoing;
 import io.sanliu.ingest.message.IncomingMessage;
 import io.sanliu.ingest.receipts.ReceiptStore;
 import io.sanliu.model.events.BusinessEvent;
@@ -132,8 +133,7 @@ public final class MessageProcessor {
       Context ctx, Sender sender, IncomingMessage message, String contentType, Instant receivedAt) {
     DocumentReader<?> reader = readers.apply(message.type());
     List<RecordReceipt> records = new ArrayList<>();
-    List<Future<?>> writes = new ArrayList<>();
-    List<Runnable> publications = new ArrayList<>();
+    List<Outgoing<?>> outgoing = new ArrayList<>();
     boolean forbidden = false;
     for (int i = 0; i < message.records().size(); i++) {
       JsonNode node = message.records().get(i);
@@ -144,7 +144,7 @@ public final class MessageProcessor {
         records.add(RecordReceipt.accepted(i, checked.key, recordGuid));
         Envelope<BusinessEvent> envelope =
             Envelope.of(message.type(), sender.code(), recordGuid, receivedAt, checked.event);
-        publications.add(() -> writes.add(publish(ctx, envelope)));
+        outgoing.add(toTopic(envelope));
       } else {
         forbidden |= checked.forbidden;
         records.add(RecordReceipt.rejected(i, checked.key, checked.errors));
@@ -157,8 +157,7 @@ public final class MessageProcessor {
                 checked.errors,
                 node.toString(),
                 receivedAt);
-        publications.add(
-            () -> writes.add(publisher.publish(ctx, Topics.DEAD_LETTER, message.guid(), letter)));
+        outgoing.add(new Outgoing<>(Topics.DEAD_LETTER, message.guid(), letter));
       }
     }
     int accepted = (int) records.stream().filter(RecordReceipt::accepted).count();
@@ -175,10 +174,10 @@ public final class MessageProcessor {
                   "",
                   "the gateway is busy: retry after a second (nothing of this message was stored)")));
     }
-    publications.forEach(Runnable::run);
     int status = accepted > 0 ? 202 : forbidden ? 403 : 400;
     Receipt receipt = Receipt.of(message.guid(), sender.code(), status, receivedAt, records);
-    return Future.all(writes)
+    return publisher
+        .publishAll(ctx, outgoing)
         .eventually(
             () -> {
               inFlight.addAndGet(-accepted);
@@ -201,9 +200,9 @@ public final class MessageProcessor {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Future<?> publish(Context ctx, Envelope<BusinessEvent> envelope) {
+  private static Outgoing<?> toTopic(Envelope<BusinessEvent> envelope) {
     Topic topic = Topics.BY_TYPE.get(envelope.type());
-    return publisher.publish(ctx, topic, envelope.key(), envelope);
+    return new Outgoing<>(topic, envelope.key(), envelope);
   }
 
   private Future<Receipt> keep(Context ctx, Receipt receipt) {

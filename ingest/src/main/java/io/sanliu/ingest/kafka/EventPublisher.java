@@ -7,7 +7,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,6 +56,49 @@ public final class EventPublisher implements AutoCloseable {
                   }));
     } catch (RuntimeException e) {
       promise.fail(e);
+    }
+    return promise.future();
+  }
+
+  /** One record to publish: the topic decides how the value is serialised. */
+  public record Outgoing<V>(Topic<V> topic, String key, V value) {
+    ProducerRecord<byte[], byte[]> toRecord() {
+      return new ProducerRecord<>(
+          topic.name(),
+          key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+          topic.serialize(value));
+    }
+  }
+
+  /**
+   * Publishes every record; the future completes once Kafka acknowledged all of them (or fails with
+   * the first error), with one hop back to the caller's context for the whole message rather than
+   * one per record.
+   */
+  public Future<Void> publishAll(Context context, List<Outgoing<?>> records) {
+    if (records.isEmpty()) return Future.succeededFuture();
+    Promise<Void> promise = Promise.promise();
+    AtomicInteger pending = new AtomicInteger(records.size());
+    AtomicReference<Exception> firstError = new AtomicReference<>();
+    Callback acknowledged =
+        (metadata, error) -> {
+          if (error != null) firstError.compareAndSet(null, error);
+          if (pending.decrementAndGet() == 0) {
+            Exception e = firstError.get();
+            context.runOnContext(
+                v -> {
+                  if (e != null) promise.fail(e);
+                  else promise.complete();
+                });
+          }
+        };
+    try {
+      for (Outgoing<?> r : records) producer.send(r.toRecord(), acknowledged);
+    } catch (RuntimeException e) {
+      // send() refused at once (buffer full, no metadata): the callbacks of sent records still
+      // come; what was not sent never will, so fail now.
+      firstError.compareAndSet(null, e);
+      return Future.failedFuture(e);
     }
     return promise.future();
   }

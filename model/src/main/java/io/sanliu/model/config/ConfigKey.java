@@ -30,6 +30,10 @@ public enum ConfigKey {
       "SANLIU_INGEST_MAX_IN_FLIGHT_RECORDS",
       "20000",
       "Records waiting for Kafka's acknowledgement before the gateway answers 429."),
+  INGEST_MAX_CONCURRENT_REQUESTS(
+      "SANLIU_INGEST_MAX_CONCURRENT_REQUESTS",
+      "256",
+      "Requests the gateway holds at once (each body in memory); beyond, it answers 429 at once."),
   INGEST_REMEMBERED_RECEIPTS(
       "SANLIU_INGEST_REMEMBERED_RECEIPTS",
       "1000000",

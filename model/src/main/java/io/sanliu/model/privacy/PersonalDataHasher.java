@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,7 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PersonalDataHasher {
   private static final String ALGORITHM = "HmacSHA256";
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final SecretKeySpec key;
+  // A Mac is not thread-safe and costly to look up: one per thread, initialised once.
+  private final ThreadLocal<Mac> macs;
 
   public PersonalDataHasher(byte[] key) {
     if (key.length < 16) {
@@ -24,6 +28,17 @@ public final class PersonalDataHasher {
           ConfigKey.PII_HMAC_KEY.env() + " must be at least 16 bytes long");
     }
     this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+    }
   }
 
   public static PersonalDataHasher from(Config config) {
@@ -34,15 +49,10 @@ public final class PersonalDataHasher {
   /** Hex HMAC of the value after trimming and upper-casing (ID numbers end in x or X). */
   public String hash(String clear) {
     if (clear == null) return null;
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      byte[] digest =
-          mac.doFinal(clear.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+    // doFinal resets the Mac for the next value.
+    byte[] digest =
+        macs.get().doFinal(clear.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
   }
 
   /** ID number: first 3 and last 4 characters shown. */
@@ -64,24 +74,22 @@ public final class PersonalDataHasher {
   public PersonalField address(String clear) {
     if (clear == null) return null;
     // Addresses differ in spaces and case between documents of one parcel; compare them without.
-    String normalised = clear.replaceAll("\\s+", "");
+    String normalised = WHITESPACE.matcher(clear).replaceAll("");
     return new PersonalField(hash(normalised), keepEnds(normalised, 6, 0));
   }
 
   static String keepEnds(String value, int head, int tail) {
-    int[] cps = value.codePoints().toArray();
-    if (cps.length <= head + tail) {
-      // Too short to show anything safely: hide all but the first character, or all of one.
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < cps.length; i++) {
-        sb.append(i == 0 && cps.length > 1 ? Character.toString(cps[i]) : "*");
-      }
-      return sb.toString();
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < cps.length; i++) {
-      boolean shown = i < head || i >= cps.length - tail;
-      sb.append(shown ? Character.toString(cps[i]) : "*");
+    int count = value.codePointCount(0, value.length());
+    // Too short to show anything safely: hide all but the first character, or all of one.
+    boolean tooShort = count <= head + tail;
+    StringBuilder sb = new StringBuilder(value.length());
+    int index = 0;
+    for (int offset = 0; offset < value.length(); index++) {
+      int cp = value.codePointAt(offset);
+      boolean shown = tooShort ? index == 0 && count > 1 : index < head || index >= count - tail;
+      if (shown) sb.appendCodePoint(cp);
+      else sb.append('*');
+      offset += Character.charCount(cp);
     }
     return sb.toString();
   }
