@@ -9,6 +9,7 @@ import io.sanliu.ingest.auth.SenderRegistry;
 import io.sanliu.ingest.auth.SenderRole;
 import io.sanliu.ingest.json.DocumentReader;
 import io.sanliu.ingest.json.ReaderCatalog;
+import io.sanliu.ingest.kafka.EventPublisher;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.events.Envelope;
@@ -145,7 +146,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
           new ReaderCatalog(PersonalDataHasher.from(config)).forType(EventType.ORDER);
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(
-              KafkaBaselines.producerProperties(kafka.bootstrapServers()),
+              EventPublisher.producerProperties(config),
               new ByteArraySerializer(),
               new ByteArraySerializer())) {
         List<BenchResult> throughput =

@@ -262,7 +262,7 @@ public final class IngestServer implements AutoCloseable {
         throw new MessageFormatException(
             415, "", "/ingest/v1/ceb takes CEB XML (application/xml), not " + contentType);
       }
-      return xml.parse(body, null);
+      return xml.parse(body, null, headerGuid);
     }
     DocumentRoute documents =
         DocumentRoute.ofPath(route)
@@ -272,7 +272,7 @@ public final class IngestServer implements AutoCloseable {
       case "application/json" -> json.parse(documents.type(), body, false, headerGuid);
       case "application/x-ndjson", "application/ndjson" ->
           json.parse(documents.type(), body, true, headerGuid);
-      case "application/xml", "text/xml" -> xml.parse(body, documents.type());
+      case "application/xml", "text/xml" -> xml.parse(body, documents.type(), headerGuid);
       default ->
           throw new MessageFormatException(
               415,

@@ -161,7 +161,10 @@ public final class MessageProcessor {
       }
     }
     int accepted = (int) records.stream().filter(RecordReceipt::accepted).count();
-    if (inFlight.addAndGet(accepted) > maxInFlight) {
+    int waiting = inFlight.addAndGet(accepted);
+    // A message larger than the limit still goes through when nothing else waits: refusing it
+    // would refuse it forever.
+    if (waiting > maxInFlight && waiting != accepted) {
       inFlight.addAndGet(-accepted);
       return Future.succeededFuture(
           new Outcome(

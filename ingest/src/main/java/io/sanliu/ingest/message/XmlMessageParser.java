@@ -19,8 +19,9 @@ public final class XmlMessageParser {
 
   /**
    * @param expected the type the route takes, or null for {@code /ingest/v1/ceb}
+   * @param headerGuid the {@code X-Message-Guid} header, or null
    */
-  public IncomingMessage parse(byte[] body, EventType expected) {
+  public IncomingMessage parse(byte[] body, EventType expected, String headerGuid) {
     CebMessage message;
     try {
       message = reader.read(body);
@@ -41,6 +42,12 @@ public final class XmlMessageParser {
     }
     String declared = message.transfer() == null ? null : message.transfer().copCode();
     List<JsonNode> records = List.copyOf(message.records());
-    return new IncomingMessage(message.guid(), message.eventType(), declared, records);
+    // As for JSON: the header, else the message's own guid, else a digest of the body. Never
+    // null: two guid-less messages must not share one receipt.
+    String guid =
+        headerGuid != null
+            ? headerGuid
+            : message.guid() != null ? message.guid() : "sha256:" + JsonMessageParser.digest(body);
+    return new IncomingMessage(guid, message.eventType(), declared, records);
   }
 }

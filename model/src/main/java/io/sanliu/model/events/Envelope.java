@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param type what the payload is
  * @param schemaVersion version of the payload's JSON form; bump it on incompatible changes
  * @param source the sender's code (the participant that pushed the document)
- * @param messageGuid the message's guid, used to recognise replays
+ * @param messageGuid the record's own guid (its document head guid, or the message guid and the
+ *     record's index), used to recognise a record sent again
  * @param eventTime when the business fact happened (from the document)
  * @param ingestTime when the gateway accepted it
  * @param payload the business document
