@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
-      defaultValue = "20",
-      description = "Simulated orders per second (0: no simulator). Default: ${DEFAULT-VALUE}.")
+      defaultValue = "50",
+      description =
+          "Simulated documents per second, all types (0: no simulator). Default: ${DEFAULT-VALUE}.")
   double rate;
 
   @Option(

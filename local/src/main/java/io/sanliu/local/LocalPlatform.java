@@ -13,7 +13,9 @@ import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
-import io.sanliu.simulator.GatewayTraffic;
+import io.sanliu.simulator.Simulator;
+import io.sanliu.simulator.SimulatorOptions;
+import io.sanliu.simulator.SimulatorTarget;
 import io.sanliu.simulator.ZoneParticipants;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -147,18 +149,24 @@ public final class LocalPlatform implements AutoCloseable {
     if (options.simulatorRate() > 0 && apiKeys.isEmpty()) {
       board.line("Simulator off: the senders come from SANLIU_INGEST_SENDERS_FILE, not from it.");
     } else if (options.simulatorRate() > 0) {
-      GatewayTraffic traffic =
+      Path truth = dataDir.resolve("simulator-truth.jsonl");
+      Simulator traffic =
           board.step(
               "Simulator",
               () ->
-                  new GatewayTraffic(
-                          ingestUrl,
-                          apiKeys,
-                          options.simulatorRate(),
-                          options.simulatorSeed(),
+                  new Simulator(
+                          SimulatorOptions.defaults()
+                              .withRate(options.simulatorRate())
+                              .withSeed(options.simulatorSeed())
+                              .withTarget(SimulatorTarget.gateway(ingestUrl, apiKeys))
+                              .withTruthFile(truth)
+                              .withTruthBootstrap(kafka.bootstrapServers()),
                           board::line)
                       .start(),
-              t -> options.simulatorRate() + " orders/s into the gateway");
+              t ->
+                  options.simulatorRate()
+                      + " documents/s into the gateway, ground truth in "
+                      + truth);
       started.push(traffic);
     }
 

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Sanliu 0.1.0",
     description = "三流合一: real-time data platform for cross-border e-commerce pilot zones.",
-    subcommands = {LocalCommand.class, IngestCommand.class, ApiCommand.class, JobCommand.class})
+    subcommands = {
+      LocalCommand.class,
+      IngestCommand.class,
+      ApiCommand.class,
+      JobCommand.class,
+      SimulateCommand.class
+    })
 public final class SanliuCli {
   public static void main(String[] args) {
     int code = new CommandLine(new SanliuCli()).execute(args);

@@ -32,6 +32,30 @@ public final class ZoneParticipants {
     return keys;
   }
 
+  /**
+   * The API keys of a senders file ({@code CODE = ROLE,API_KEY} per line, {@code #} comments), as
+   * the gateway reads it: what a simulator pointed at a running gateway sends with.
+   *
+   * @throws IllegalArgumentException naming a line that is not {@code CODE = ROLE,API_KEY}
+   */
+  public static Map<String, String> apiKeysOf(String sendersFile) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    int n = 0;
+    for (String line : sendersFile.split("\\R")) {
+      n++;
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) continue;
+      int eq = l.indexOf('=');
+      int comma = l.indexOf(',', eq + 1);
+      if (eq < 0 || comma < 0) {
+        throw new IllegalArgumentException(
+            "line " + n + " of the senders file is not CODE = ROLE,API_KEY");
+      }
+      keys.put(l.substring(0, eq).strip(), l.substring(comma + 1).strip());
+    }
+    return keys;
+  }
+
   /** The senders file the gateway reads: {@code CODE = ROLE,API_KEY} per line. */
   public static String sendersFile(Map<String, String> keys) {
     StringBuilder sb =

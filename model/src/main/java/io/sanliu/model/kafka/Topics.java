@@ -16,6 +16,8 @@ import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.ingest.Receipt;
+import io.sanliu.model.simulation.GroundTruth;
+import io.sanliu.model.simulation.NegativeListEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,6 +55,14 @@ public final class Topics {
       new Topic<>(
           "sanliu.ingest-receipts", Json.mapper().constructType(Receipt.class), Topic.SCALED, true);
 
+  /** Labelled anomalies of simulator runs (ground truth for scoring detection); one partition. */
+  public static final Topic<GroundTruth> SIMULATOR_TRUTH =
+      new Topic<>(
+          "sanliu.simulator-truth", Json.mapper().constructType(GroundTruth.class), 1, false);
+
+  /** The zone's negative list (enterprises, goods): reference data for the risk engine. */
+  public static final Topic<NegativeListEntry> NEGATIVE_LIST = NegativeListEntry.TOPIC;
+
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
       Map.of(
@@ -72,6 +82,8 @@ public final class Topics {
     List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
     all.add(DEAD_LETTER);
     all.add(INGEST_RECEIPTS);
+    all.add(NEGATIVE_LIST);
+    all.add(SIMULATOR_TRUTH);
     all.sort(java.util.Comparator.comparing(Topic::name));
     return List.copyOf(all);
   }

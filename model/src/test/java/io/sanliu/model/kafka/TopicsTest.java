@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.simulation.GroundTruth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,14 +34,16 @@ class TopicsTest {
   }
 
   @Test
-  void allHoldsEveryEventTopicTheDeadLetterAndTheReceiptsTopic() {
+  void allHoldsEveryEventTopicTheDeadLetterTheReceiptsAndTheSimulatorTruthTopic() {
     Set<String> expected =
         Topics.BY_TYPE.values().stream().map(Topic::name).collect(Collectors.toSet());
     expected.add(Topics.DEAD_LETTER.name());
     expected.add(Topics.INGEST_RECEIPTS.name());
+    expected.add(Topics.SIMULATOR_TRUTH.name());
+    expected.add(Topics.NEGATIVE_LIST.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 2, Topics.all().size());
+    assertEquals(EventType.values().length + 4, Topics.all().size());
   }
 
   @Test
@@ -77,9 +80,23 @@ class TopicsTest {
   }
 
   @Test
+  void simulatorTruthIsOneOrderedPartitionOfGroundTruthKeptLikeBusinessData() {
+    // One partition: a scorer reads the labels of a run in the order they were written.
+    assertSame(Topics.SIMULATOR_TRUTH, Topics.byName().get("sanliu.simulator-truth"));
+    assertSame(GroundTruth.class, Topics.SIMULATOR_TRUTH.valueType().getRawClass());
+    assertFalse(Topics.SIMULATOR_TRUTH.compacted());
+    assertEquals(1, Topics.SIMULATOR_TRUTH.partitionsOr(8));
+  }
+
+  @Test
   void businessTopicsAreNotCompactedAndTakeTheConfiguredPartitions() {
     Set<Topic<?>> reference =
-        Set.of(Topics.ENTERPRISE_FILINGS, Topics.GOODS_FILINGS, Topics.INGEST_RECEIPTS);
+        Set.of(
+            Topics.ENTERPRISE_FILINGS,
+            Topics.GOODS_FILINGS,
+            Topics.INGEST_RECEIPTS,
+            Topics.SIMULATOR_TRUTH,
+            Topics.NEGATIVE_LIST);
     for (Topic<?> topic : Topics.all()) {
       if (reference.contains(topic)) continue;
       assertFalse(topic.compacted(), topic.name());

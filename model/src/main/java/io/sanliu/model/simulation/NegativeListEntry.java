@@ -1,0 +1,75 @@
+package io.sanliu.model.simulation;
+
+import io.sanliu.model.Json;
+import io.sanliu.model.kafka.Topic;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An entry of the zone's credit negative list (信用负面清单): an enterprise, or one filed item of an
+ * enterprise, that may not trade. The simulator writes the zone's list at the start of a run (to a
+ * JSON-lines file and to {@link #TOPIC}) so that the risk engine can read it as reference data, and
+ * labels the orders that touch it as {@link AnomalyKind#NEGATIVE_LISTED}.
+ *
+ * @param entryId unique id; the Kafka key
+ * @param subject what is listed
+ * @param enterpriseCode the listed enterprise, or the enterprise of the listed goods
+ * @param itemRecordNo the listed goods' filing number (goods entries only)
+ * @param itemNo the listed goods' item number (goods entries only)
+ * @param gcode the listed goods' 10-digit HS code (goods entries only)
+ * @param reason why it is listed (Chinese)
+ * @param listedBy who listed it (the zone's code)
+ * @param listedAt since when
+ */
+public record NegativeListEntry(
+    String entryId,
+    Subject subject,
+    String enterpriseCode,
+    String itemRecordNo,
+    String itemNo,
+    String gcode,
+    String reason,
+    String listedBy,
+    Instant listedAt) {
+
+  /**
+   * Reference data, latest per entry. Not (yet) in {@code Topics.all()}: whoever writes it creates
+   * it when missing.
+   */
+  public static final Topic<NegativeListEntry> TOPIC =
+      new Topic<>(
+          "sanliu.negative-list", Json.mapper().constructType(NegativeListEntry.class), 1, true);
+
+  /** What an entry lists. */
+  public enum Subject {
+    /** Every order of the enterprise. */
+    ENTERPRISE,
+    /** Orders holding one filed item of the enterprise. */
+    GOODS
+  }
+
+  public NegativeListEntry {
+    Objects.requireNonNull(entryId, "entryId");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(enterpriseCode, "enterpriseCode");
+    if (subject == Subject.GOODS && itemRecordNo == null && itemNo == null) {
+      throw new IllegalArgumentException("a goods entry names the item (itemRecordNo or itemNo)");
+    }
+  }
+
+  /** The Kafka record key. */
+  public String key() {
+    return entryId;
+  }
+
+  /**
+   * Whether a line of an order or list of enterprise {@code ebcCode} with these item identifiers is
+   * covered by this entry.
+   */
+  public boolean covers(String ebcCode, String lineItemRecordNo, String lineItemNo) {
+    if (!enterpriseCode.equals(ebcCode)) return false;
+    if (subject == Subject.ENTERPRISE) return true;
+    return (itemRecordNo != null && itemRecordNo.equals(lineItemRecordNo))
+        || (itemNo != null && itemNo.equals(lineItemNo));
+  }
+}

@@ -1,0 +1,61 @@
+package io.sanliu.model.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sanliu.model.simulation.NegativeListEntry.Subject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NegativeListEntryTest {
+  private static final Instant AT = Instant.parse("2026-11-22T00:00:00Z");
+
+  private final NegativeListEntry enterprise =
+      new NegativeListEntry(
+          "NL-1", Subject.ENTERPRISE, "4403910007", null, null, null, "走私违法记录", "ZONE4403", AT);
+  private final NegativeListEntry goods =
+      new NegativeListEntry(
+          "NL-2",
+          Subject.GOODS,
+          "4403910008",
+          "GR4403910008001",
+          "SKU-8-001",
+          "3304990099",
+          "抽检不合格",
+          "ZONE4403",
+          AT);
+
+  @Test
+  void anEnterpriseEntryCoversEveryLineOfTheEnterprise() {
+    assertTrue(enterprise.covers("4403910007", "anything", "any"));
+    assertFalse(enterprise.covers("4403910008", null, null));
+  }
+
+  @Test
+  void aGoodsEntryCoversThatItemOfThatEnterpriseOnly() {
+    assertTrue(goods.covers("4403910008", "GR4403910008001", null));
+    assertTrue(goods.covers("4403910008", null, "SKU-8-001"));
+    assertFalse(goods.covers("4403910008", "GR4403910008002", "SKU-8-002"));
+    assertFalse(goods.covers("4403910009", "GR4403910008001", "SKU-8-001"));
+  }
+
+  @Test
+  void aGoodsEntryMustNameTheItem() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new NegativeListEntry(
+                "NL-3", Subject.GOODS, "4403910008", null, null, "3304990099", "x", "Z", AT));
+  }
+
+  @Test
+  void roundTripsThroughItsCompactedTopic() {
+    assertEquals(
+        goods, NegativeListEntry.TOPIC.deserialize(NegativeListEntry.TOPIC.serialize(goods)));
+    assertTrue(NegativeListEntry.TOPIC.compacted());
+    assertEquals(1, NegativeListEntry.TOPIC.partitionsOr(8));
+    assertTrue(NegativeListEntry.TOPIC.name().matches("sanliu\\.[a-z]+(-[a-z]+)*"));
+  }
+}
