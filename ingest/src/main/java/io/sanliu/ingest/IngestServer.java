@@ -295,10 +295,11 @@ public final class IngestServer implements AutoCloseable {
   }
 
   private void tooLarge(RoutingContext ctx, String contentType, Instant now, Buffer prefix) {
+    // The headers are all there is to go by: who sent it (when the key is known) and its guid.
     refuse(
         ctx,
-        null,
-        null,
+        authenticate(ctx.request()).map(Sender::code).orElse(null),
+        ctx.request().getHeader(MESSAGE_GUID_HEADER),
         contentType,
         prefix.toString(StandardCharsets.UTF_8),
         now,

@@ -289,7 +289,29 @@ class IngestServerTest {
       throws Exception {
     assertEquals(415, postOrders("text/plain", order("SO-x").toString()).statusCode());
     String huge = "{\"note\":\"" + "x".repeat(BODY_LIMIT + 1) + "\"}";
-    assertEquals(413, postOrders("application/json", huge).statusCode());
+    String hugeGuid = "HUGE-" + UUID.randomUUID();
+    HttpResponse<String> tooLarge =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/ingest/v1/orders"))
+                .header("Content-Type", "application/json")
+                .header(IngestServer.API_KEY_HEADER, PLATFORM_KEY)
+                .header(IngestServer.MESSAGE_GUID_HEADER, hugeGuid)
+                .POST(HttpRequest.BodyPublishers.ofString(huge))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, tooLarge.statusCode());
+    try (TopicProbe<DeadLetter> probe = deadLetters()) {
+      DeadLetter letter =
+          probe
+              .await(l -> hugeGuid.equals(l.value().messageGuid()), 1, Duration.ofSeconds(20))
+              .get(0)
+              .value();
+      assertEquals(PLATFORM, letter.source());
+      assertTrue(
+          letter.errors().get(0).reason().contains("larger than " + BODY_LIMIT),
+          letter.errors().toString());
+    }
     ArrayNode six = Json.mapper().createArrayNode();
     for (int i = 0; i < 6; i++) six.add(order("SO-" + UUID.randomUUID()));
     HttpResponse<String> tooMany = postOrders("application/json", six.toString());

@@ -193,6 +193,13 @@ class IngestXmlTest {
             Duration.ofSeconds(10),
             () -> post("/ingest/v1/ceb", laughs.toString().getBytes(StandardCharsets.UTF_8)));
     assertEquals(400, r.statusCode());
+    try (TopicProbe<DeadLetter> probe =
+        new TopicProbe<>(stack.kafkaBootstrap(), Topics.DEAD_LETTER)) {
+      probe.await(
+          l -> l.value().payload() != null && l.value().payload().contains("<!DOCTYPE lolz"),
+          1,
+          Duration.ofSeconds(20));
+    }
     assertEquals(
         202,
         post("/ingest/v1/ceb", ceb311("after-" + UUID.randomUUID(), StandardCharsets.UTF_8))
