@@ -1,5 +1,6 @@
 package io.sanliu.jobs;
 
+import io.sanliu.jobs.matching.ParcelMatchingJob;
 import io.sanliu.jobs.stats.OrdersPerModeJob;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ public final class JobCatalog {
 
   static {
     register(new OrdersPerModeJob());
+    register(new ParcelMatchingJob());
   }
 
   private JobCatalog() {}

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * field by field, with whatever of them has arrived. Personal fields are compared by their keyed
  * hashes and shown masked. A pure function: the streaming job decides when to call it.
  */
-public final class ThreeDocumentMatcher {
+public final class ThreeDocumentMatcher implements java.io.Serializable {
   /** Amounts agree within a cent. */
   static final BigDecimal CENT = new BigDecimal("0.01");
 

@@ -12,8 +12,11 @@ public final class Indices {
   /** Orders counted per trade mode per one-minute event-time window (the foundation slice). */
   public static final String ORDERS_PER_MODE = "sanliu-orders-per-mode";
 
+  /** The latest three-document match result of each parcel (id ebpCode:orderNo). */
+  public static final String MATCHES = "sanliu-matches";
+
   /** Every index that has a template. */
-  public static final List<String> ALL = List.of(ORDERS_PER_MODE);
+  public static final List<String> ALL = List.of(ORDERS_PER_MODE, MATCHES);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

@@ -1,0 +1,124 @@
+package io.sanliu.jobs.matching;
+
+import static io.sanliu.jobs.matching.ThreeDocumentMatcherTest.changed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sanliu.jobs.LocalFlinkCluster;
+import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.events.BusinessEvent;
+import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.Order;
+import io.sanliu.model.events.Payment;
+import io.sanliu.model.events.SampleEvents;
+import io.sanliu.model.events.Waybill;
+import io.sanliu.model.kafka.Topic;
+import io.sanliu.model.kafka.Topics;
+import io.sanliu.testkit.Eventually;
+import io.sanliu.testkit.SanliuStack;
+import io.sanliu.testkit.SanliuStackExtension;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The wired matching job on a MiniCluster against the real Kafka and Elasticsearch. */
+@ExtendWith(SanliuStackExtension.class)
+class ParcelMatchingJobTest {
+
+  /** The sample parcel under another order number and waybill, the waybill naming no order. */
+  record Parcel(Order order, Payment payment, Waybill waybill, CustomsList list) {
+    static Parcel fresh() {
+      String orderNo = "SO-" + UUID.randomUUID();
+      String logisticsNo = "SF" + System.nanoTime();
+      return new Parcel(
+          changed(SampleEvents.order(), o -> o.put("orderNo", orderNo)),
+          changed(SampleEvents.payment(), p -> p.put("orderNo", orderNo)),
+          changed(
+              SampleEvents.waybill(),
+              w -> w.put("logisticsNo", logisticsNo).remove(List.of("orderNo", "ebpCode"))),
+          changed(
+              SampleEvents.customsList(),
+              l -> l.put("orderNo", orderNo).put("logisticsNo", logisticsNo)));
+    }
+  }
+
+  static <T extends BusinessEvent> void send(
+      KafkaProducer<byte[], byte[]> producer, Topic<Envelope<T>> topic, EventType type, T doc) {
+    Envelope<T> e = Envelope.of(type, "test", UUID.randomUUID().toString(), Instant.now(), doc);
+    producer.send(
+        new ProducerRecord<>(
+            topic.name(), e.key().getBytes(StandardCharsets.UTF_8), topic.serialize(e)));
+  }
+
+  static ObjectNode stored(SanliuStack stack, Order order) {
+    try {
+      GetResponse<ObjectNode> r =
+          stack
+              .elastic()
+              .blocking()
+              .get(g -> g.index(Indices.MATCHES).id(order.businessKey()), ObjectNode.class);
+      return r.found() ? r.source() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  @Test
+  void parcelsMeetInAnyOrderAndTheirResultsAreIndexed(SanliuStack stack) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    try (LocalFlinkCluster flink = LocalFlinkCluster.start(4);
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      var job = flink.submit(new ParcelMatchingJob(), stack.config());
+      assertEquals(JobStatus.RUNNING, flink.awaitRunning(job, 60_000));
+
+      Parcel good = Parcel.fresh();
+      // Waybill before its list: the linker holds it until the list names its parcel.
+      send(producer, Topics.WAYBILLS, EventType.WAYBILL, good.waybill());
+      send(producer, Topics.PAYMENTS, EventType.PAYMENT, good.payment());
+      send(producer, Topics.CUSTOMS_LISTS, EventType.CUSTOMS_LIST, good.list());
+      send(producer, Topics.ORDERS, EventType.ORDER, good.order());
+
+      Parcel bad = Parcel.fresh();
+      Payment underpaid = changed(bad.payment(), x -> x.put("amountPaid", new BigDecimal("1.00")));
+      send(producer, Topics.ORDERS, EventType.ORDER, bad.order());
+      send(producer, Topics.PAYMENTS, EventType.PAYMENT, underpaid);
+      producer.flush();
+
+      ObjectNode complete =
+          Eventually.await(
+              () -> stored(stack, good.order()),
+              d -> d != null,
+              Duration.ofSeconds(90),
+              "good parcel");
+      assertEquals("COMPLETE", complete.get("status").asText());
+      assertEquals(0, complete.get("missing").size());
+
+      ObjectNode mismatch =
+          Eventually.await(
+              () -> stored(stack, bad.order()),
+              d -> d != null,
+              Duration.ofSeconds(60),
+              "bad parcel");
+      assertEquals("MISMATCH", mismatch.get("status").asText());
+      assertEquals(
+          "payment/order:amountPaid=acturalPaid", mismatch.get("failedFields").get(0).asText());
+      flink.cancel(job);
+    }
+  }
+}
