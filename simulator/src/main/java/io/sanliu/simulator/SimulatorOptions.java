@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything a simulator run takes. Start from {@link #defaults()} and change what you need with
@@ -94,103 +95,23 @@ public record SimulatorOptions(
   }
 
   public SimulatorOptions withRate(double rate) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.rate = rate);
   }
 
   public SimulatorOptions withDuration(Duration duration) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.duration = duration);
   }
 
   public SimulatorOptions withSeed(long seed) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.seed = seed);
   }
 
   public SimulatorOptions withCompression(double compression) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.compression = compression);
   }
 
   public SimulatorOptions withAnomalies(AnomalyRates anomalies) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.anomalies = anomalies);
   }
 
   /** The default rates with {@code KIND=RATE} (or {@code ALL=RATE}) overrides, e.g. from a CLI. */
@@ -199,203 +120,109 @@ public record SimulatorOptions(
   }
 
   public SimulatorOptions withTarget(SimulatorTarget target) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.target = target);
   }
 
   public SimulatorOptions withTruthFile(Path truthFile) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.truthFile = truthFile);
   }
 
   public SimulatorOptions withNegativeListFile(Path negativeListFile) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.negativeListFile = negativeListFile);
   }
 
   public SimulatorOptions withTruthBootstrap(String truthBootstrap) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.truthBootstrap = truthBootstrap);
   }
 
   public SimulatorOptions withZone(ZoneShape zone) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.zone = zone);
   }
 
   public SimulatorOptions withXml(double xmlShare, double gbkShare) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(
+        c -> {
+          c.xmlShare = xmlShare;
+          c.gbkShare = gbkShare;
+        });
   }
 
   public SimulatorOptions withSplitWindow(Duration splitWindow) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.splitWindow = splitWindow);
   }
 
   public SimulatorOptions withStart(Instant start) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.start = start);
   }
 
   public SimulatorOptions withDrain(boolean drain) {
-    return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+    return edit(c -> c.drain = drain);
   }
 
   public SimulatorOptions withProgressEvery(Duration progressEvery) {
+    return edit(c -> c.progressEvery = progressEvery);
+  }
+
+  /** A copy with some fields changed: the one place that lists every field. */
+  private SimulatorOptions edit(Consumer<Fields> change) {
+    Fields c = new Fields(this);
+    change.accept(c);
     return new SimulatorOptions(
-        rate,
-        duration,
-        seed,
-        compression,
-        anomalies,
-        target,
-        truthFile,
-        negativeListFile,
-        truthBootstrap,
-        zone,
-        xmlShare,
-        gbkShare,
-        splitWindow,
-        start,
-        drain,
-        progressEvery);
+        c.rate,
+        c.duration,
+        c.seed,
+        c.compression,
+        c.anomalies,
+        c.target,
+        c.truthFile,
+        c.negativeListFile,
+        c.truthBootstrap,
+        c.zone,
+        c.xmlShare,
+        c.gbkShare,
+        c.splitWindow,
+        c.start,
+        c.drain,
+        c.progressEvery);
+  }
+
+  /** The fields of an options record, mutable while a copy is made. */
+  private static final class Fields {
+    double rate;
+    Duration duration;
+    long seed;
+    double compression;
+    AnomalyRates anomalies;
+    SimulatorTarget target;
+    Path truthFile;
+    Path negativeListFile;
+    String truthBootstrap;
+    ZoneShape zone;
+    double xmlShare;
+    double gbkShare;
+    Duration splitWindow;
+    Instant start;
+    boolean drain;
+    Duration progressEvery;
+
+    Fields(SimulatorOptions o) {
+      rate = o.rate;
+      duration = o.duration;
+      seed = o.seed;
+      compression = o.compression;
+      anomalies = o.anomalies;
+      target = o.target;
+      truthFile = o.truthFile;
+      negativeListFile = o.negativeListFile;
+      truthBootstrap = o.truthBootstrap;
+      zone = o.zone;
+      xmlShare = o.xmlShare;
+      gbkShare = o.gbkShare;
+      splitWindow = o.splitWindow;
+      start = o.start;
+      drain = o.drain;
+      progressEvery = o.progressEvery;
+    }
   }
 
   /** The negative list's file: as given, else next to the truth file, else none. */

@@ -9,8 +9,6 @@ import java.util.List;
 
 /** Reads a CEB XML message into the records' JSON form (external entities and DTDs refused). */
 public final class XmlMessageParser {
-  private static final java.util.regex.Pattern TOO_MANY =
-      java.util.regex.Pattern.compile("more than \\d+ records");
   private final CebMessageReader reader;
 
   public XmlMessageParser(int maxRecords) {
@@ -26,10 +24,8 @@ public final class XmlMessageParser {
     try {
       message = reader.read(body);
     } catch (CebFormatException e) {
-      boolean tooMany = e.getMessage() != null && e.getMessage().contains("records");
       String where = e.line() > 0 ? "line " + e.line() : "";
-      throw new MessageFormatException(
-          tooMany && e.getMessage().contains("more than") ? 413 : 400, where, e.getMessage());
+      throw new MessageFormatException(e.overLimit() ? 413 : 400, where, e.getMessage());
     }
     if (expected != null && message.eventType() != expected) {
       throw new MessageFormatException(

@@ -284,8 +284,9 @@ final class CebDocumentParser {
         skip(); // e.g. the ds:Signature of signed messages
       } else if (name.equals(type.recordElement())) {
         if (records.size() >= maxRecords) {
-          throw fail(
-              "more than " + maxRecords + " records (" + type.recordElement() + ") in " + where);
+          throw CebFormatException.overLimit(
+              "more than " + maxRecords + " records (" + type.recordElement() + ") in " + where,
+              line());
         }
         records.add(record(type, records.size() + 1));
       } else if (name.equals(BASE_TRANSFER)) {

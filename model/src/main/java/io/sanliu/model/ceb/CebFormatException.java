@@ -9,6 +9,7 @@ public final class CebFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int line;
+  private final boolean overLimit;
 
   /**
    * @param reason what is wrong, without the line
@@ -19,8 +20,23 @@ public final class CebFormatException extends RuntimeException {
   }
 
   public CebFormatException(String reason, int line, Throwable cause) {
+    this(reason, line, cause, false);
+  }
+
+  private CebFormatException(String reason, int line, Throwable cause, boolean overLimit) {
     super(line > 0 ? "line " + line + ": " + reason : reason, cause);
     this.line = line > 0 ? line : -1;
+    this.overLimit = overLimit;
+  }
+
+  /** A well-formed document refused only for its size or its number of records. */
+  public static CebFormatException overLimit(String reason, int line) {
+    return new CebFormatException(reason, line, null, true);
+  }
+
+  /** Whether the document was refused for size or record count rather than for its content. */
+  public boolean overLimit() {
+    return overLimit;
   }
 
   /** The 1-based line the problem was found on, or -1 when unknown. */

@@ -87,7 +87,7 @@ public final class CebMessageReader {
    */
   public CebMessage read(byte[] xml, CebMessageType expected) {
     if (xml.length > maxBytes) {
-      throw new CebFormatException(
+      throw CebFormatException.overLimit(
           "document of " + xml.length + " bytes is larger than the limit of " + maxBytes, -1);
     }
     if (xml.length == 0) throw new CebFormatException("empty document", -1);
@@ -123,7 +123,8 @@ public final class CebMessageReader {
   public CebMessage read(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
     if (bytes.length > maxBytes) {
-      throw new CebFormatException("document larger than the limit of " + maxBytes + " bytes", -1);
+      throw CebFormatException.overLimit(
+          "document larger than the limit of " + maxBytes + " bytes", -1);
     }
     return read(bytes);
   }

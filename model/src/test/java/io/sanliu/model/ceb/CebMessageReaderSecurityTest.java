@@ -192,6 +192,10 @@ class CebMessageReaderSecurityTest {
     CebFormatException e = assertThrows(CebFormatException.class, () -> two.read(utf8(xml)));
 
     assertMentions(e, "line 4", "more than 2 records (Payment) in CEB411Message");
+    assertTrue(e.overLimit(), "refused for its size, not its content");
+    CebFormatException malformed =
+        assertThrows(CebFormatException.class, () -> two.read(utf8("<CEB411Message>")));
+    assertFalse(malformed.overLimit());
   }
 
   @Test
