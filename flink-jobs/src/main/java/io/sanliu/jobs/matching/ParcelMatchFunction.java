@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * late duplicate is ignored rather than starting a parcel of its own.
  */
 public final class ParcelMatchFunction
-    extends KeyedProcessFunction<String, ParcelDocument, MatchResult> {
+    extends KeyedProcessFunction<String, ParcelDocument, ParcelOutcome> {
   /** Forgotten anyway after this long without a document: state never grows without bound. */
   static final Duration STATE_TTL = Duration.ofDays(7);
 
@@ -51,7 +51,7 @@ public final class ParcelMatchFunction
   }
 
   @Override
-  public void processElement(ParcelDocument doc, Context ctx, Collector<MatchResult> out)
+  public void processElement(ParcelDocument doc, Context ctx, Collector<ParcelOutcome> out)
       throws Exception {
     if (Boolean.TRUE.equals(completed.value())) return; // a late copy of a matched parcel
     ParcelDocuments current = documents.value();
@@ -69,29 +69,35 @@ public final class ParcelMatchFunction
     }
     MatchResult result = matcher.match(updated);
     if (result.status() == MatchStatus.COMPLETE) {
-      out.collect(result);
+      out.collect(new ParcelOutcome(ctx.getCurrentKey(), result, updated));
       clear();
       completed.update(true);
       return;
     }
-    if (result.status() == MatchStatus.MISMATCH) out.collect(result);
+    if (result.status() == MatchStatus.MISMATCH) {
+      out.collect(new ParcelOutcome(ctx.getCurrentKey(), result, updated));
+    }
     documents.update(updated);
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<MatchResult> out)
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ParcelOutcome> out)
       throws Exception {
     ParcelDocuments docs = documents.value();
     if (docs == null) return; // completed or forgotten meanwhile
     MatchResult result = matcher.match(docs);
     Long ordered = orderTime.value();
     if (ordered != null && timestamp == ordered + timeouts.payment().toMillis()) {
-      if (docs.payment() == null && result.status() == MatchStatus.INCOMPLETE) out.collect(result);
+      if (docs.payment() == null && result.status() == MatchStatus.INCOMPLETE) {
+        out.collect(new ParcelOutcome(ctx.getCurrentKey(), result, docs));
+      }
     }
     Long last = deadline.value();
     if (last != null && timestamp == last) {
       // The last deadline: whatever is still missing is reported, and the parcel forgotten.
-      if (result.status() == MatchStatus.INCOMPLETE) out.collect(result);
+      if (result.status() == MatchStatus.INCOMPLETE) {
+        out.collect(new ParcelOutcome(ctx.getCurrentKey(), result, docs));
+      }
       clear();
     }
   }

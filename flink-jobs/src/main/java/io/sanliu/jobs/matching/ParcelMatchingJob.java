@@ -109,17 +109,17 @@ public final class ParcelMatchingJob implements SanliuJob {
         waybills
             .union(listLinks)
             .keyBy(ParcelDocument::parcelKey)
-            .process(new WaybillLinker(), docType)
+            .process(new WaybillLinker(timeouts.complete()), docType)
             .name("waybills given their parcel")
             .uid(NAME + "-link-waybills");
     orders
         .union(payments, listDocs, linkedWaybills)
         .keyBy(ParcelDocument::parcelKey)
-        .process(new ParcelMatchFunction(timeouts), TypeInformation.of(MatchResult.class))
+        .process(new ParcelMatchFunction(timeouts), TypeInformation.of(ParcelOutcome.class))
         .name("three-document matching")
         .uid(NAME + "-match")
         .map(
-            r -> MatchDocument.of(DocumentKeys.order(r.ebpCode(), r.orderNo()), r, Instant.now()),
+            o -> MatchDocument.of(o.parcelKey(), o.result(), Instant.now()),
             TypeInformation.of(MatchDocument.class))
         .name("match documents")
         .uid(NAME + "-documents")

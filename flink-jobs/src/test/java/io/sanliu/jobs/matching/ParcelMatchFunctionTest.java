@@ -22,7 +22,7 @@ class ParcelMatchFunctionTest {
   static final String KEY = SampleEvents.EBP_CODE + ":" + SampleEvents.ORDER_NO;
   static final Instant ORDERED = SampleEvents.order().eventTime();
 
-  KeyedOneInputStreamOperatorTestHarness<String, ParcelDocument, MatchResult> harness;
+  KeyedOneInputStreamOperatorTestHarness<String, ParcelDocument, ParcelOutcome> harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -48,7 +48,7 @@ class ParcelMatchFunctionTest {
   }
 
   List<MatchStatus> statuses() {
-    return harness.extractOutputValues().stream().map(MatchResult::status).toList();
+    return harness.extractOutputValues().stream().map(ParcelOutcome::status).toList();
   }
 
   static ParcelDocument order() {
@@ -113,7 +113,8 @@ class ParcelMatchFunctionTest {
     watermark(ORDERED.plus(Duration.ofMinutes(31)));
     assertEquals(List.of(MatchStatus.INCOMPLETE), statuses());
     assertEquals(
-        List.of("payment", "waybill", "list"), harness.extractOutputValues().get(0).missing());
+        List.of("payment", "waybill", "list"),
+        harness.extractOutputValues().get(0).result().missing());
   }
 
   @Test
@@ -124,7 +125,8 @@ class ParcelMatchFunctionTest {
     assertEquals(List.of(), statuses(), "the payment came in time");
     watermark(ORDERED.plus(Duration.ofHours(25)));
     assertEquals(List.of(MatchStatus.INCOMPLETE), statuses());
-    assertEquals(List.of("waybill", "list"), harness.extractOutputValues().get(0).missing());
+    assertEquals(
+        List.of("waybill", "list"), harness.extractOutputValues().get(0).result().missing());
     assertEquals(0, harness.numKeyedStateEntries());
   }
 
@@ -134,7 +136,8 @@ class ParcelMatchFunctionTest {
     watermark(SampleEvents.payment().eventTime().plus(Duration.ofHours(25)));
     assertEquals(List.of(MatchStatus.INCOMPLETE), statuses());
     assertEquals(
-        List.of("order", "waybill", "list"), harness.extractOutputValues().get(0).missing());
+        List.of("order", "waybill", "list"),
+        harness.extractOutputValues().get(0).result().missing());
   }
 
   @Test
@@ -148,6 +151,6 @@ class ParcelMatchFunctionTest {
     assertEquals(List.of(), statuses(), "the waybill is gone: not complete yet");
     watermark(ORDERED.plus(Duration.ofHours(25)));
     assertEquals(List.of(MatchStatus.INCOMPLETE), statuses());
-    assertEquals(List.of("waybill"), harness.extractOutputValues().get(0).missing());
+    assertEquals(List.of("waybill"), harness.extractOutputValues().get(0).result().missing());
   }
 }

@@ -84,6 +84,17 @@ public final class Config {
     return Duration.ofMillis(getLong(key));
   }
 
+  /** An ISO-8601 duration setting, e.g. {@code PT30M} or {@code P4D}. */
+  public Duration getDuration(ConfigKey key) {
+    String raw = get(key);
+    try {
+      return Duration.parse(raw.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          key.env() + " must be an ISO-8601 duration (e.g. PT30M) but is '" + raw + "'", e);
+    }
+  }
+
   private static Properties loadFile(String path) {
     Properties props = new Properties();
     if (path == null || path.isBlank()) return props;

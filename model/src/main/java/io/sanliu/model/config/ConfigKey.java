@@ -55,6 +55,16 @@ public enum ConfigKey {
       "SANLIU_FLINK_IDLE_SOURCE_MS",
       "5000",
       "After this long without records a Kafka partition stops holding back watermarks."),
+  MATCH_PAYMENT_WAIT(
+      "SANLIU_MATCH_PAYMENT_WAIT",
+      "PT30M",
+      "Three-document matching: how long (event time, ISO-8601) after the order its payment may"
+          + " take before the parcel is reported incomplete."),
+  MATCH_DOCUMENTS_WAIT(
+      "SANLIU_MATCH_DOCUMENTS_WAIT",
+      "PT96H",
+      "Three-document matching: how long after a parcel's first document the rest may take (B2B"
+          + " and overseas-warehouse waybills come up to 72 h after the order)."),
   LOCAL_DATA_DIR(
       "SANLIU_LOCAL_DATA_DIR",
       "",

@@ -15,8 +15,25 @@ public final class Indices {
   /** The latest three-document match result of each parcel (id ebpCode:orderNo). */
   public static final String MATCHES = "sanliu-matches";
 
+  /**
+   * Risk alerts (id = the alert's deterministic id). Its ingest pipeline {@link #ALERTS_PIPELINE}
+   * stamps {@code indexedAt}, so latency from ingest to alert is measurable.
+   */
+  public static final String ALERTS = "sanliu-alerts";
+
+  /** The default ingest pipeline of {@link #ALERTS}. */
+  public static final String ALERTS_PIPELINE = "sanliu-alerts-indexed-at";
+
   /** Every index that has a template. */
-  public static final List<String> ALL = List.of(ORDERS_PER_MODE, MATCHES);
+  public static final List<String> ALL = List.of(ORDERS_PER_MODE, MATCHES, ALERTS);
+
+  /** Every ingest pipeline, installed before the templates that name them. */
+  public static final List<String> PIPELINES = List.of(ALERTS_PIPELINE);
+
+  /** Classpath resource of an ingest pipeline's definition. */
+  public static String pipelineResource(String pipeline) {
+    return "es/pipelines/" + pipeline + ".json";
+  }
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

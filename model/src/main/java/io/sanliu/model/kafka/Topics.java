@@ -16,6 +16,7 @@ import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.ingest.Receipt;
+import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.simulation.GroundTruth;
 import io.sanliu.model.simulation.NegativeListEntry;
 import java.util.List;
@@ -63,6 +64,9 @@ public final class Topics {
   /** The zone's negative list (enterprises, goods): reference data for the risk engine. */
   public static final Topic<NegativeListEntry> NEGATIVE_LIST = NegativeListEntry.TOPIC;
 
+  /** Risk rule definitions: the risk engine's control topic (compacted, key rule id). */
+  public static final Topic<RuleDefinition> RISK_RULES = RuleDefinition.TOPIC;
+
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
       Map.of(
@@ -83,6 +87,7 @@ public final class Topics {
     all.add(DEAD_LETTER);
     all.add(INGEST_RECEIPTS);
     all.add(NEGATIVE_LIST);
+    all.add(RISK_RULES);
     all.add(SIMULATOR_TRUTH);
     all.sort(java.util.Comparator.comparing(Topic::name));
     return List.copyOf(all);

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param reason why it is listed (Chinese)
  * @param listedBy who listed it (the zone's code)
  * @param listedAt since when
+ * @param country the listed partner country, customs 3-digit code (country entries only)
  */
 public record NegativeListEntry(
     String entryId,
@@ -30,7 +31,8 @@ public record NegativeListEntry(
     String gcode,
     String reason,
     String listedBy,
-    Instant listedAt) {
+    Instant listedAt,
+    String country) {
 
   /**
    * Reference data, latest per entry. Not (yet) in {@code Topics.all()}: whoever writes it creates
@@ -45,13 +47,18 @@ public record NegativeListEntry(
     /** Every order of the enterprise. */
     ENTERPRISE,
     /** Orders holding one filed item of the enterprise. */
-    GOODS
+    GOODS,
+    /** Goods from a partner country (any enterprise); {@code enterpriseCode} is the lister's. */
+    COUNTRY
   }
 
   public NegativeListEntry {
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(subject, "subject");
-    Objects.requireNonNull(enterpriseCode, "enterpriseCode");
+    if (subject != Subject.COUNTRY) Objects.requireNonNull(enterpriseCode, "enterpriseCode");
+    if (subject == Subject.COUNTRY && (country == null || country.isBlank())) {
+      throw new IllegalArgumentException("a country entry names the country");
+    }
     if (subject == Subject.GOODS && itemRecordNo == null && itemNo == null) {
       throw new IllegalArgumentException("a goods entry names the item (itemRecordNo or itemNo)");
     }
@@ -62,12 +69,17 @@ public record NegativeListEntry(
     return entryId;
   }
 
+  /** Whether goods from {@code partnerCountry} are covered (country entries only). */
+  public boolean coversCountry(String partnerCountry) {
+    return subject == Subject.COUNTRY && country.equals(partnerCountry);
+  }
+
   /**
    * Whether a line of an order or list of enterprise {@code ebcCode} with these item identifiers is
    * covered by this entry.
    */
   public boolean covers(String ebcCode, String lineItemRecordNo, String lineItemNo) {
-    if (!enterpriseCode.equals(ebcCode)) return false;
+    if (subject == Subject.COUNTRY || !enterpriseCode.equals(ebcCode)) return false;
     if (subject == Subject.ENTERPRISE) return true;
     return (itemRecordNo != null && itemRecordNo.equals(lineItemRecordNo))
         || (itemNo != null && itemNo.equals(lineItemNo));

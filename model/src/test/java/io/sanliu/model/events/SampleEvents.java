@@ -1,6 +1,8 @@
 package io.sanliu.model.events;
 
 import io.sanliu.model.privacy.PersonalDataHasher;
+import io.sanliu.model.risk.AlertStatus;
+import io.sanliu.model.risk.RuleType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -295,27 +297,32 @@ public final class SampleEvents {
   }
 
   public static RiskAlert riskAlert() {
-    Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("acturalPaid", new BigDecimal("5230.00"));
-    evidence.put("limit", new BigDecimal("5000.00"));
+    Map<String, String> evidence = new LinkedHashMap<>();
+    evidence.put("taxableValue", "5230.00");
+    evidence.put("limit", "5000");
     evidence.put("currency", "142");
-    evidence.put("documents", List.of("order:" + ORDER_NO, "payment:" + PAY_TRANSACTION_ID));
-    evidence.put("ordersThisYear", 14);
     return new RiskAlert(
-        "R-SINGLE-LIMIT:" + EBP_CODE + ":" + ORDER_NO,
-        "R-SINGLE-LIMIT",
-        "单笔交易超限",
-        "Single transaction over limit",
+        "4c1d6c2f0b9e8a7d6c5b4a3f2e1d0c9b",
+        "single-limit",
+        1,
+        RuleType.SINGLE_LIMIT,
+        RuleType.SINGLE_LIMIT.nameZh(),
+        RuleType.SINGLE_LIMIT.nameEn(),
         Severity.HIGH,
-        EBP_CODE,
-        ORDER_NO,
-        EBC_CODE,
-        LOGISTICS_NO,
-        "订单实付 5230.00 元超过单笔限值 5000 元",
-        "Order paid 5230.00 CNY, over the 5000 CNY single-transaction limit",
-        evidence,
+        52.3,
+        AlertStatus.OPEN,
         false,
-        Instant.parse("2026-11-22T00:30:02Z"));
+        List.of(EBP_CODE + ":" + ORDER_NO),
+        List.of(),
+        EBC_CODE,
+        List.of(),
+        Map.of("buyer", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        "订单完税价格 5230.00 元超过单笔限值 5000 元",
+        "taxable value 5,230.00 CNY > single limit 5,000",
+        evidence,
+        Instant.parse("2026-11-22T00:30:00Z"),
+        Instant.parse("2026-11-22T00:30:02Z"),
+        Instant.parse("2026-11-22T00:30:01Z"));
   }
 
   /** A realistic payload of each type; the switch fails to compile when a type is added. */

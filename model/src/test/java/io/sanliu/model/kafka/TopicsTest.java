@@ -34,16 +34,17 @@ class TopicsTest {
   }
 
   @Test
-  void allHoldsEveryEventTopicTheDeadLetterTheReceiptsAndTheSimulatorTruthTopic() {
+  void allHoldsEveryEventTopicTheDeadLetterTheReceiptsTheReferenceAndControlTopics() {
     Set<String> expected =
         Topics.BY_TYPE.values().stream().map(Topic::name).collect(Collectors.toSet());
     expected.add(Topics.DEAD_LETTER.name());
     expected.add(Topics.INGEST_RECEIPTS.name());
     expected.add(Topics.SIMULATOR_TRUTH.name());
     expected.add(Topics.NEGATIVE_LIST.name());
+    expected.add(Topics.RISK_RULES.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 4, Topics.all().size());
+    assertEquals(EventType.values().length + 5, Topics.all().size());
   }
 
   @Test
@@ -96,7 +97,8 @@ class TopicsTest {
             Topics.GOODS_FILINGS,
             Topics.INGEST_RECEIPTS,
             Topics.SIMULATOR_TRUTH,
-            Topics.NEGATIVE_LIST);
+            Topics.NEGATIVE_LIST,
+            Topics.RISK_RULES);
     for (Topic<?> topic : Topics.all()) {
       if (reference.contains(topic)) continue;
       assertFalse(topic.compacted(), topic.name());

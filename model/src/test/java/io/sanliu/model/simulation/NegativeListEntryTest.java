@@ -14,7 +14,16 @@ class NegativeListEntryTest {
 
   private final NegativeListEntry enterprise =
       new NegativeListEntry(
-          "NL-1", Subject.ENTERPRISE, "4403910007", null, null, null, "走私违法记录", "ZONE4403", AT);
+          "NL-1",
+          Subject.ENTERPRISE,
+          "4403910007",
+          null,
+          null,
+          null,
+          "走私违法记录",
+          "ZONE4403",
+          AT,
+          null);
   private final NegativeListEntry goods =
       new NegativeListEntry(
           "NL-2",
@@ -25,7 +34,8 @@ class NegativeListEntryTest {
           "3304990099",
           "抽检不合格",
           "ZONE4403",
-          AT);
+          AT,
+          null);
 
   @Test
   void anEnterpriseEntryCoversEveryLineOfTheEnterprise() {
@@ -47,7 +57,7 @@ class NegativeListEntryTest {
         IllegalArgumentException.class,
         () ->
             new NegativeListEntry(
-                "NL-3", Subject.GOODS, "4403910008", null, null, "3304990099", "x", "Z", AT));
+                "NL-3", Subject.GOODS, "4403910008", null, null, "3304990099", "x", "Z", AT, null));
   }
 
   @Test
@@ -57,5 +67,21 @@ class NegativeListEntryTest {
     assertTrue(NegativeListEntry.TOPIC.compacted());
     assertEquals(1, NegativeListEntry.TOPIC.partitionsOr(8));
     assertTrue(NegativeListEntry.TOPIC.name().matches("sanliu\\.[a-z]+(-[a-z]+)*"));
+  }
+
+  @Test
+  void aCountryEntryCoversGoodsFromThatCountryOfAnyEnterprise() {
+    NegativeListEntry country =
+        new NegativeListEntry(
+            "NL-C-408", Subject.COUNTRY, null, null, null, null, "制裁", "ZONE4403", AT, "408");
+    assertTrue(country.coversCountry("408"));
+    assertFalse(country.coversCountry("116"));
+    assertFalse(country.covers("4403910007", null, "SKU-8-001"), "not an enterprise entry");
+    assertFalse(goods.coversCountry("408"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new NegativeListEntry(
+                "NL-C", Subject.COUNTRY, null, null, null, null, "x", "Z", AT, null));
   }
 }

@@ -399,7 +399,8 @@ public final class Zone {
               g == null ? null : g.gcode(),
               s.reason(),
               ZONE_CODE,
-              listedAt));
+              listedAt,
+              null));
     }
     return entries;
   }

@@ -60,7 +60,8 @@ class TruthSinkTest {
             null,
             "走私违法记录",
             "ZONE4403",
-            AT);
+            AT,
+            null);
 
     try (TruthSink sink = new TruthSink(truthFile, listFile, producer, m -> {})) {
       sink.negativeList(List.of(entry));

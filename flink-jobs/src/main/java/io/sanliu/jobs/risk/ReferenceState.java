@@ -1,0 +1,67 @@
+package io.sanliu.jobs.risk;
+
+import io.sanliu.model.events.GoodsFiling;
+import io.sanliu.model.risk.RuleDefinition;
+import io.sanliu.model.simulation.NegativeListEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * The broadcast state every rule stream holds: rule definitions by id, negative-list entries by id,
+ * goods filings by {@code ebcCode:itemNo}.
+ */
+public final class ReferenceState {
+  public static final MapStateDescriptor<String, RuleDefinition> RULES =
+      new MapStateDescriptor<>(
+          "risk-rules", Types.STRING, TypeInformation.of(RuleDefinition.class));
+  public static final MapStateDescriptor<String, NegativeListEntry> NEGATIVE_LIST =
+      new MapStateDescriptor<>(
+          "negative-list", Types.STRING, TypeInformation.of(NegativeListEntry.class));
+  public static final MapStateDescriptor<String, GoodsFiling> FILINGS =
+      new MapStateDescriptor<>(
+          "goods-filings", Types.STRING, TypeInformation.of(GoodsFiling.class));
+
+  private ReferenceState() {}
+
+  /** Every descriptor, for {@code broadcast(...)}. */
+  @SuppressWarnings("rawtypes")
+  public static MapStateDescriptor[] descriptors() {
+    return new MapStateDescriptor[] {RULES, NEGATIVE_LIST, FILINGS};
+  }
+
+  /** Stores an update; returns whether the rules changed. */
+  static boolean apply(
+      ReferenceUpdate u,
+      BroadcastState<String, RuleDefinition> rules,
+      BroadcastState<String, NegativeListEntry> negative,
+      BroadcastState<String, GoodsFiling> filings)
+      throws Exception {
+    if (u.rule() != null) {
+      if (!u.rule().problems().isEmpty()) return false; // the API validates; a bad one is ignored
+      if (RuleBook.supersedes(u.rule(), rules.get(u.rule().ruleId()))) {
+        rules.put(u.rule().ruleId(), u.rule());
+        return true;
+      }
+    } else if (u.negative() != null) {
+      negative.put(u.negative().entryId(), u.negative());
+    } else if (u.filing() != null) {
+      String key = ReferenceUpdate.filingKey(u.filing().ebcCode(), u.filing().itemNo());
+      if (u.filingDeleted()) filings.remove(key);
+      else filings.put(key, u.filing());
+    }
+    return false;
+  }
+
+  static RuleBook rules(ReadOnlyBroadcastState<String, RuleDefinition> state) throws Exception {
+    List<RuleDefinition> published = new ArrayList<>();
+    for (Map.Entry<String, RuleDefinition> e : state.immutableEntries())
+      published.add(e.getValue());
+    return RuleBook.of(published);
+  }
+}

@@ -1,0 +1,34 @@
+package io.sanliu.jobs.risk;
+
+import io.sanliu.model.events.AppType;
+import io.sanliu.model.events.GoodsFiling;
+import io.sanliu.model.risk.RuleDefinition;
+import io.sanliu.model.simulation.NegativeListEntry;
+
+/**
+ * One piece of what every rule stream is broadcast: a rule definition from the control topic, a
+ * negative-list entry or a goods filing. Exactly one is set.
+ */
+public record ReferenceUpdate(RuleDefinition rule, NegativeListEntry negative, GoodsFiling filing) {
+
+  public static ReferenceUpdate of(RuleDefinition rule) {
+    return new ReferenceUpdate(rule, null, null);
+  }
+
+  public static ReferenceUpdate of(NegativeListEntry entry) {
+    return new ReferenceUpdate(null, entry, null);
+  }
+
+  public static ReferenceUpdate of(GoodsFiling filing) {
+    return new ReferenceUpdate(null, null, filing);
+  }
+
+  /** The key under which a filing is looked up from an order line. */
+  public static String filingKey(String ebcCode, String itemNo) {
+    return ebcCode + ":" + itemNo;
+  }
+
+  boolean filingDeleted() {
+    return filing != null && filing.appType() == AppType.DELETE;
+  }
+}

@@ -1,0 +1,104 @@
+package io.sanliu.jobs.risk;
+
+import io.sanliu.model.events.GoodsFiling;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.events.TradeMode;
+import io.sanliu.model.risk.RuleDefinition;
+import io.sanliu.model.risk.RuleFamily;
+import io.sanliu.model.risk.RuleType;
+import io.sanliu.model.simulation.NegativeListEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The operator of one rule family: keyed by what the family's rules look at (an order, a buyer, a
+ * waybill...), connected to the broadcast reference stream. It keeps the reference data current (no
+ * restart for a rule change) and evaluates every enabled definition of its rules' types; a subclass
+ * keeps the family's keyed state and builds the context {@code C} the rules see.
+ */
+public abstract class RuleFamilyFunction<K, I, C>
+    extends KeyedBroadcastProcessFunction<K, I, ReferenceUpdate, RiskAlert> {
+  private final RuleFamily family;
+  private final Map<RuleType, RiskRule<C>> rules = new EnumMap<>(RuleType.class);
+  private transient RuleBook book;
+
+  protected RuleFamilyFunction(RuleFamily family, List<? extends RiskRule<C>> rules) {
+    this.family = family;
+    for (RiskRule<C> r : rules) {
+      if (!r.type().families().contains(family)) {
+        throw new IllegalArgumentException(r.type() + " is not a rule of family " + family);
+      }
+      this.rules.put(r.type(), r);
+    }
+  }
+
+  @Override
+  public final void processBroadcastElement(
+      ReferenceUpdate update, Context ctx, Collector<RiskAlert> out) throws Exception {
+    boolean rulesChanged =
+        ReferenceState.apply(
+            update,
+            ctx.getBroadcastState(ReferenceState.RULES),
+            ctx.getBroadcastState(ReferenceState.NEGATIVE_LIST),
+            ctx.getBroadcastState(ReferenceState.FILINGS));
+    if (rulesChanged) book = null;
+  }
+
+  /** The enabled definitions of this family's rules, defaults and control topic merged. */
+  protected final List<RuleDefinition> definitions(ReadOnlyContext ctx) throws Exception {
+    if (book == null) book = ReferenceState.rules(ctx.getBroadcastState(ReferenceState.RULES));
+    List<RuleDefinition> out = new ArrayList<>();
+    for (RuleDefinition d : book.enabled(family)) {
+      if (rules.containsKey(d.type())) out.add(d);
+    }
+    return out;
+  }
+
+  /** The definitions of one type in force (enabled), e.g. to size state or register timers. */
+  protected final List<RuleDefinition> definitions(ReadOnlyContext ctx, RuleType type)
+      throws Exception {
+    return definitions(ctx).stream().filter(d -> d.type() == type).toList();
+  }
+
+  /**
+   * Runs every enabled definition whose scope covers the subject over {@code context} and emits an
+   * alert per finding.
+   *
+   * @param mode the subject's trade mode, null when unknown
+   * @param enterpriseCode the subject's enterprise, null when unknown
+   */
+  protected final void evaluate(
+      C context,
+      TradeMode mode,
+      String enterpriseCode,
+      ReadOnlyContext ctx,
+      Collector<RiskAlert> out)
+      throws Exception {
+    for (RuleDefinition d : definitions(ctx)) {
+      if (!d.scope().covers(mode, enterpriseCode)) continue;
+      for (Finding f : rules.get(d.type()).evaluate(context, d)) {
+        out.collect(RiskAlerts.raise(d, f, Instant.now()));
+      }
+    }
+  }
+
+  protected final GoodsFiling filing(ReadOnlyContext ctx, String ebcCode, String itemNo)
+      throws Exception {
+    return ctx.getBroadcastState(ReferenceState.FILINGS)
+        .get(ReferenceUpdate.filingKey(ebcCode, itemNo));
+  }
+
+  protected final List<NegativeListEntry> negativeList(ReadOnlyContext ctx) throws Exception {
+    ReadOnlyBroadcastState<String, NegativeListEntry> state =
+        ctx.getBroadcastState(ReferenceState.NEGATIVE_LIST);
+    List<NegativeListEntry> out = new ArrayList<>();
+    for (Map.Entry<String, NegativeListEntry> e : state.immutableEntries()) out.add(e.getValue());
+    return out;
+  }
+}
