@@ -18,25 +18,10 @@ public final class IndexTemplateInstaller {
     this.client = client;
   }
 
-  /**
-   * Installs every ingest pipeline of {@link Indices#PIPELINES}, then every template of {@link
-   * Indices#ALL}; returns the templates' names.
-   */
+  /** Installs every template of {@link Indices#ALL}; returns their names. */
   public List<String> installAll() {
-    for (String pipeline : Indices.PIPELINES) installPipeline(pipeline);
     for (String index : Indices.ALL) install(index);
     return Indices.ALL;
-  }
-
-  public void installPipeline(String pipeline) {
-    String resource = Indices.pipelineResource(pipeline);
-    try (InputStream json =
-        IndexTemplateInstaller.class.getClassLoader().getResourceAsStream(resource)) {
-      if (json == null) throw new IllegalStateException("missing pipeline resource " + resource);
-      client.ingest().putPipeline(p -> p.id(pipeline).withJson(json));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot install pipeline " + pipeline, e);
-    }
   }
 
   public void install(String index) {

@@ -1,6 +1,6 @@
 package io.sanliu.jobs;
 
-import io.sanliu.jobs.matching.ParcelMatchingJob;
+import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.jobs.stats.OrdersPerModeJob;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ public final class JobCatalog {
 
   static {
     register(new OrdersPerModeJob());
-    register(new ParcelMatchingJob());
+    register(new RiskEngineJob());
   }
 
   private JobCatalog() {}

@@ -13,6 +13,7 @@ import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
+import io.sanliu.simulator.CompressedZoneRules;
 import io.sanliu.simulator.Simulator;
 import io.sanliu.simulator.SimulatorOptions;
 import io.sanliu.simulator.SimulatorTarget;
@@ -109,6 +110,20 @@ public final class LocalPlatform implements AutoCloseable {
         },
         names -> String.join(", ", names));
 
+    // The simulated zone runs its clock fast: the matcher's deadlines and the rules' durations
+    // follow (deadlines left at their defaults only; rules as a new version on the control topic).
+    SimulatorOptions zone =
+        SimulatorOptions.defaults()
+            .withRate(Math.max(options.simulatorRate(), 1))
+            .withSeed(options.simulatorSeed());
+    Config tuned = withEs;
+    if (options.simulatorRate() > 0) {
+      for (var e : CompressedZoneRules.matchTimeouts(zone).entrySet()) {
+        if (tuned.get(e.getKey()).equals(e.getKey().defaultValue())) {
+          tuned = tuned.with(e.getKey(), e.getValue());
+        }
+      }
+    }
     int parallelism = withEs.getInt(ConfigKey.FLINK_PARALLELISM);
     LocalFlinkCluster flink =
         board.step(
@@ -116,14 +131,27 @@ public final class LocalPlatform implements AutoCloseable {
             () -> LocalFlinkCluster.start(JobCatalog.all().size() * parallelism + 2),
             f -> uncheckedUrl(f));
     started.push(flink);
+    Config jobs = tuned;
     for (SanliuJob job : JobCatalog.all()) {
       board.step(
           "Flink job " + job.name(),
           () -> {
-            var id = flink.submit(job, withEs);
+            var id = flink.submit(job, jobs);
             return flink.awaitRunning(id, 60_000) + " " + id;
           },
           s -> s);
+    }
+    if (options.simulatorRate() > 0) {
+      board.step(
+          "Risk rules",
+          () -> RuleControlTopic.publish(kafka.bootstrapServers(), CompressedZoneRules.of(zone)),
+          n ->
+              n
+                  + " rules on "
+                  + io.sanliu.model.kafka.Topics.RISK_RULES.name()
+                  + ", durations compressed "
+                  + (long) zone.compression()
+                  + "x for the simulated zone");
     }
 
     Config gateway = withEs;
@@ -155,10 +183,7 @@ public final class LocalPlatform implements AutoCloseable {
               "Simulator",
               () ->
                   new Simulator(
-                          SimulatorOptions.defaults()
-                              .withRate(options.simulatorRate())
-                              .withSeed(options.simulatorSeed())
-                              .withTarget(SimulatorTarget.gateway(ingestUrl, apiKeys))
+                          zone.withTarget(SimulatorTarget.gateway(ingestUrl, apiKeys))
                               .withTruthFile(truth)
                               .withTruthBootstrap(kafka.bootstrapServers()),
                           board::line)
@@ -175,6 +200,12 @@ public final class LocalPlatform implements AutoCloseable {
     board.line("  Dashboards        " + apiUrl + "/");
     board.line("  Orders per mode   " + apiUrl + "/api/v1/stats/orders-per-mode");
     board.line("  Ingest gateway    " + ingestUrl + "/ingest/v1/orders");
+    board.line(
+        "  Risk alerts       "
+            + es.httpUrl()
+            + "/"
+            + io.sanliu.model.elastic.Indices.ALERTS
+            + "/_search");
     board.line("  Kafka             " + kafka.bootstrapServers());
     board.line("  Elasticsearch     " + es.httpUrl());
     board.line("  Flink REST        " + uncheckedUrl(flink));

@@ -19,11 +19,7 @@ class ThreeDocumentMatcherTest {
 
   /** A copy of a document with some fields changed, through its JSON form. */
   static <T> T changed(T document, Consumer<ObjectNode> change) {
-    ObjectNode json = Json.mapper().valueToTree(document);
-    change.accept(json);
-    @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) document.getClass();
-    return Json.mapper().convertValue(json, type);
+    return io.sanliu.jobs.risk.Documents.changed(document, change);
   }
 
   static ParcelDocuments parcel() {

@@ -27,14 +27,6 @@ public final class Indices {
   /** Every index that has a template. */
   public static final List<String> ALL = List.of(ORDERS_PER_MODE, MATCHES, ALERTS);
 
-  /** Every ingest pipeline, installed before the templates that name them. */
-  public static final List<String> PIPELINES = List.of(ALERTS_PIPELINE);
-
-  /** Classpath resource of an ingest pipeline's definition. */
-  public static String pipelineResource(String pipeline) {
-    return "es/pipelines/" + pipeline + ".json";
-  }
-
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {
     return "es/templates/" + index + ".json";

@@ -15,6 +15,8 @@ public enum RuleFamily {
   IDENTITY,
   /** One enterprise's order volume over time. */
   ENTERPRISE,
+  /** Customs-list lines of one HS code and currency: prices against their rolling median. */
+  GOODS,
   /** One waybill's tracking events. */
   SHIPMENT,
   /** Message guids and refused input, from the business topics and the dead-letter topic. */

@@ -54,13 +54,17 @@ public enum RuleType {
       count("minDistinct", "3", "Distinct linked IDs that raise the alert."),
       duration("window", "P30D", "How far back links count.")),
   UNDERVALUATION(
-      RuleFamily.ORDER,
+      // Filed goods are judged on the order; goods never filed on the list, which has the HS code.
+      List.of(RuleFamily.ORDER, RuleFamily.GOODS),
       "低报价格",
       "undervaluation",
       "Goods priced far below their goods filing's price, or below the rolling median of their HS"
           + " code when not filed.",
       decimal("minRatio", "0.5", "Lowest acceptable price as a share of the reference price."),
-      count("minSamples", "20", "Prices of an HS code needed before its median is a reference.")),
+      count(
+          "minSamples",
+          "20",
+          "Recent prices of an HS code (up to 101 kept) needed before their median is a reference.")),
   TAX_BELOW_COMPUTED(
       RuleFamily.PARCEL,
       "税款少报",

@@ -1,0 +1,314 @@
+package io.sanliu.jobs.risk;
+
+import io.sanliu.jobs.EventTimes;
+import io.sanliu.jobs.SanliuJob;
+import io.sanliu.jobs.elastic.DocumentConverter;
+import io.sanliu.jobs.elastic.ElasticsearchSink;
+import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
+import io.sanliu.jobs.kafka.KafkaStreams;
+import io.sanliu.jobs.matching.MatchTimeouts;
+import io.sanliu.jobs.matching.ParcelMatching;
+import io.sanliu.jobs.matching.ParcelOutcome;
+import io.sanliu.jobs.risk.enterprise.EnterpriseRuleFunction;
+import io.sanliu.jobs.risk.goods.HsPriceRuleFunction;
+import io.sanliu.jobs.risk.goods.PricedLine;
+import io.sanliu.jobs.risk.group.GroupedOrder;
+import io.sanliu.jobs.risk.group.OrderGroupRuleFunction;
+import io.sanliu.jobs.risk.group.OrderGroups;
+import io.sanliu.jobs.risk.identity.IdentityLink;
+import io.sanliu.jobs.risk.identity.IdentityLinks;
+import io.sanliu.jobs.risk.identity.IdentityRuleFunction;
+import io.sanliu.jobs.risk.order.OrderRuleFunction;
+import io.sanliu.jobs.risk.parcel.ParcelRuleFunction;
+import io.sanliu.jobs.risk.shipment.ShipmentRuleFunction;
+import io.sanliu.jobs.risk.shipment.ShipmentSignal;
+import io.sanliu.jobs.risk.technical.TechnicalRuleFunction;
+import io.sanliu.jobs.risk.technical.TechnicalSignal;
+import io.sanliu.model.config.Config;
+import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.GoodsFiling;
+import io.sanliu.model.events.LogisticsEvent;
+import io.sanliu.model.events.Order;
+import io.sanliu.model.events.Payment;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.events.Waybill;
+import io.sanliu.model.kafka.DeadLetter;
+import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.RuleDefinition;
+import io.sanliu.model.simulation.NegativeListEntry;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The risk engine: three-document matching and every rule family, fed by the business topics, the
+ * dead-letter topic and the broadcast reference data (rule definitions from the control topic, the
+ * negative list, goods filings). Alerts go to {@link Indices#ALERTS} and {@link Topics#ALERTS}.
+ */
+public final class RiskEngineJob implements SanliuJob {
+  public static final String NAME = "risk-engine";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void build(StreamExecutionEnvironment env, Config config) {
+    DataStream<Envelope<Order>> orders =
+        read(env, config, Topics.ORDERS, new TypeHint<Envelope<Order>>() {});
+    DataStream<Envelope<Payment>> payments =
+        read(env, config, Topics.PAYMENTS, new TypeHint<Envelope<Payment>>() {});
+    DataStream<Envelope<CustomsList>> lists =
+        read(env, config, Topics.CUSTOMS_LISTS, new TypeHint<Envelope<CustomsList>>() {});
+    DataStream<Envelope<Waybill>> waybills =
+        read(env, config, Topics.WAYBILLS, new TypeHint<Envelope<Waybill>>() {});
+    DataStream<Envelope<LogisticsEvent>> tracking =
+        read(env, config, Topics.LOGISTICS_EVENTS, new TypeHint<Envelope<LogisticsEvent>>() {});
+    DataStream<DeadLetter> deadLetters =
+        KafkaStreams.read(
+            env,
+            config,
+            NAME,
+            Topics.DEAD_LETTER,
+            TypeInformation.of(DeadLetter.class),
+            WatermarkStrategy.<DeadLetter>forBoundedOutOfOrderness(
+                    config.getMillis(ConfigKey.FLINK_MAX_OUT_OF_ORDERNESS_MS))
+                .withTimestampAssigner((d, previous) -> d.rejectedAt().toEpochMilli())
+                .withIdleness(config.getMillis(ConfigKey.FLINK_IDLE_SOURCE_MS)));
+    BroadcastStream<ReferenceUpdate> reference = reference(env, config);
+
+    DataStream<ParcelOutcome> outcomes =
+        ParcelMatching.outcomes(
+            NAME, config, MatchTimeouts.from(config), orders, payments, lists, waybills);
+
+    TypeInformation<RiskAlert> alertType = TypeInformation.of(RiskAlert.class);
+    DataStream<RiskAlert> orderAlerts =
+        orders
+            .keyBy(Envelope::key)
+            .connect(reference)
+            .process(new OrderRuleFunction(), alertType)
+            .name("order rules")
+            .uid(NAME + "-order-rules");
+    DataStream<RiskAlert> priceAlerts =
+        lists
+            .flatMap(
+                (Envelope<CustomsList> e, org.apache.flink.util.Collector<PricedLine> out) ->
+                    PricedLine.of(e).forEach(out::collect),
+                TypeInformation.of(PricedLine.class))
+            .name("priced list lines")
+            .uid(NAME + "-priced-lines")
+            .keyBy(PricedLine::priceKey)
+            .connect(reference)
+            .process(new HsPriceRuleFunction(), alertType)
+            .name("HS-code price rules")
+            .uid(NAME + "-price-rules");
+    DataStream<RiskAlert> parcelAlerts =
+        outcomes
+            .keyBy(ParcelOutcome::parcelKey)
+            .connect(reference)
+            .process(new ParcelRuleFunction(), alertType)
+            .name("parcel rules")
+            .uid(NAME + "-parcel-rules");
+    DataStream<RiskAlert> groupAlerts =
+        orders
+            .flatMap(
+                (Envelope<Order> e, org.apache.flink.util.Collector<GroupedOrder> out) ->
+                    OrderGroups.of(e).forEach(out::collect),
+                TypeInformation.of(GroupedOrder.class))
+            .name("orders by buyer and address")
+            .uid(NAME + "-order-groups")
+            .keyBy(GroupedOrder::groupKey)
+            .connect(reference)
+            .process(new OrderGroupRuleFunction(), alertType)
+            .name("buyer and address rules")
+            .uid(NAME + "-group-rules");
+    TypeInformation<IdentityLink> linkType = TypeInformation.of(IdentityLink.class);
+    DataStream<RiskAlert> identityAlerts =
+        orders
+            .flatMap(
+                (Envelope<Order> e, org.apache.flink.util.Collector<IdentityLink> out) ->
+                    IdentityLinks.fromOrder(e).forEach(out::collect),
+                linkType)
+            .name("identity links of orders")
+            .uid(NAME + "-order-identity-links")
+            .union(
+                outcomes
+                    .flatMap(
+                        (ParcelOutcome o, org.apache.flink.util.Collector<IdentityLink> out) ->
+                            IdentityLinks.fromParcel(o).forEach(out::collect),
+                        linkType)
+                    .name("identity links of payments")
+                    .uid(NAME + "-payer-identity-links"))
+            .keyBy(IdentityLink::subjectKey)
+            .connect(reference)
+            .process(new IdentityRuleFunction(), alertType)
+            .name("identity rules")
+            .uid(NAME + "-identity-rules");
+    DataStream<RiskAlert> enterpriseAlerts =
+        orders
+            .filter(e -> e.payload().ebcCode() != null)
+            .name("orders with an enterprise")
+            .uid(NAME + "-enterprise-orders")
+            .keyBy(e -> e.payload().ebcCode(), Types.STRING)
+            .connect(reference)
+            .process(new EnterpriseRuleFunction(), alertType)
+            .name("enterprise rules")
+            .uid(NAME + "-enterprise-rules");
+    TypeInformation<ShipmentSignal> shipmentType = TypeInformation.of(ShipmentSignal.class);
+    DataStream<RiskAlert> shipmentAlerts =
+        tracking
+            .map(ShipmentSignal::of, shipmentType)
+            .name("tracking as shipment signals")
+            .uid(NAME + "-tracking-signals")
+            .union(
+                lists
+                    .flatMap(
+                        (Envelope<CustomsList> e,
+                            org.apache.flink.util.Collector<ShipmentSignal> out) ->
+                            ShipmentSignal.ofList(e).ifPresent(out::collect),
+                        shipmentType)
+                    .name("lists as shipment signals")
+                    .uid(NAME + "-list-signals"))
+            .keyBy(ShipmentSignal::waybillKey)
+            .connect(reference)
+            .process(new ShipmentRuleFunction(), alertType)
+            .name("shipment rules")
+            .uid(NAME + "-shipment-rules");
+    TypeInformation<TechnicalSignal> technicalType = TypeInformation.of(TechnicalSignal.class);
+    DataStream<TechnicalSignal> records =
+        guids(orders, "order", technicalType)
+            .union(
+                guids(payments, "payment", technicalType),
+                guids(lists, "list", technicalType),
+                guids(waybills, "waybill", technicalType));
+    DataStream<RiskAlert> technicalAlerts =
+        deadLetters
+            .flatMap(
+                (DeadLetter d, org.apache.flink.util.Collector<TechnicalSignal> out) ->
+                    TechnicalSignal.ofDeadLetter(d).ifPresent(out::collect),
+                technicalType)
+            .name("refused input")
+            .uid(NAME + "-refusals")
+            .union(records)
+            .keyBy(TechnicalSignal::key)
+            .connect(reference)
+            .process(new TechnicalRuleFunction(), alertType)
+            .name("technical rules")
+            .uid(NAME + "-technical-rules");
+
+    DataStream<RiskAlert> alerts =
+        orderAlerts.union(
+            priceAlerts,
+            parcelAlerts,
+            groupAlerts,
+            identityAlerts,
+            enterpriseAlerts,
+            shipmentAlerts,
+            technicalAlerts);
+    alerts
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.ALERTS, RiskAlert::alertId),
+                ElasticsearchSinkSettings.from(config)))
+        .name("to " + Indices.ALERTS)
+        .uid(NAME + "-alerts-index");
+    alerts
+        .sinkTo(alertTopic(config))
+        .name("to " + Topics.ALERTS.name())
+        .uid(NAME + "-alerts-topic");
+  }
+
+  /** The record guids of one document stream, for the replay rule. */
+  private static <T extends io.sanliu.model.events.BusinessEvent> DataStream<TechnicalSignal> guids(
+      DataStream<Envelope<T>> documents, String what, TypeInformation<TechnicalSignal> type) {
+    return documents
+        .flatMap(
+            (Envelope<T> e, org.apache.flink.util.Collector<TechnicalSignal> out) ->
+                TechnicalSignal.ofRecord(e).ifPresent(out::collect),
+            type)
+        .name(what + " guids")
+        .uid(NAME + "-" + what + "-guids");
+  }
+
+  private static <T extends io.sanliu.model.events.BusinessEvent> DataStream<Envelope<T>> read(
+      StreamExecutionEnvironment env,
+      Config config,
+      io.sanliu.model.kafka.Topic<Envelope<T>> topic,
+      TypeHint<Envelope<T>> type) {
+    return KafkaStreams.read(
+        env, config, NAME, topic, TypeInformation.of(type), EventTimes.<T>forEnvelopes(config));
+  }
+
+  /** Rule definitions, the negative list and goods filings, broadcast to every rule stream. */
+  static BroadcastStream<ReferenceUpdate> reference(StreamExecutionEnvironment env, Config config) {
+    TypeInformation<ReferenceUpdate> type = TypeInformation.of(ReferenceUpdate.class);
+    DataStream<ReferenceUpdate> rules =
+        KafkaStreams.read(
+                env,
+                config,
+                NAME,
+                Topics.RISK_RULES,
+                TypeInformation.of(RuleDefinition.class),
+                ReferenceWatermarks.none())
+            .map(ReferenceUpdate::of, type)
+            .name("rule definitions")
+            .uid(NAME + "-rule-definitions");
+    DataStream<ReferenceUpdate> negative =
+        KafkaStreams.read(
+                env,
+                config,
+                NAME,
+                Topics.NEGATIVE_LIST,
+                TypeInformation.of(NegativeListEntry.class),
+                ReferenceWatermarks.none())
+            .map(ReferenceUpdate::of, type)
+            .name("negative list")
+            .uid(NAME + "-negative-list");
+    DataStream<ReferenceUpdate> filings =
+        KafkaStreams.read(
+                env,
+                config,
+                NAME,
+                Topics.GOODS_FILINGS,
+                TypeInformation.of(new TypeHint<Envelope<GoodsFiling>>() {}),
+                ReferenceWatermarks.none())
+            .map(e -> ReferenceUpdate.of(e.payload()), type)
+            .name("goods filings")
+            .uid(NAME + "-goods-filings");
+    return rules.union(negative, filings).broadcast(ReferenceState.descriptors());
+  }
+
+  private static KafkaSink<RiskAlert> alertTopic(Config config) {
+    return KafkaSink.<RiskAlert>builder()
+        .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer(
+            (KafkaRecordSerializationSchema<RiskAlert>)
+                (alert, context, timestamp) ->
+                    new ProducerRecord<>(
+                        Topics.ALERTS.name(),
+                        alert.alertId().getBytes(StandardCharsets.UTF_8),
+                        Topics.ALERTS.serialize(
+                            Envelope.of(
+                                EventType.RISK_ALERT,
+                                NAME,
+                                alert.alertId(),
+                                alert.detectedAt(),
+                                alert))))
+        .build();
+  }
+}
