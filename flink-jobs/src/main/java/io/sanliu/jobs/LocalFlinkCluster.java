@@ -53,6 +53,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
     return id;
   }
 
+  /** The job's latest failure (it may have restarted since), or null when it never failed. */
+  public String lastFailure(JobID job) throws Exception {
+    var info = cluster.getExecutionGraph(job).get(10, TimeUnit.SECONDS).getFailureInfo();
+    return info == null ? null : info.getExceptionAsString();
+  }
+
   public JobStatus status(JobID job) throws Exception {
     return cluster.getJobStatus(job).get(10, TimeUnit.SECONDS);
   }

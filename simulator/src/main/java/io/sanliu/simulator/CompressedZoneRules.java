@@ -39,9 +39,9 @@ public final class CompressedZoneRules {
       }
       if (shipped.type() == RuleType.VOLUME_SPIKE) {
         // Hours of a compressed zone hold few orders: count over longer periods, lower the floor.
-        params.put("bucket", compress(Duration.ofHours(5), c).toString());
+        params.put("bucket", compress(Duration.ofHours(10), c).toString());
         params.put("factor", "4");
-        params.put("minOrders", "8");
+        params.put("minOrders", "6");
       }
       out.add(
           shipped.withParams(

@@ -4,7 +4,12 @@ import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import java.io.Serializable;
 
-/** Where and how the sink writes. */
+/**
+ * Where and how the sink writes.
+ *
+ * @param deadLetterBootstrap Kafka for documents Elasticsearch refuses for good (they go to the
+ *     dead-letter topic with the reason); empty: such a refusal fails the job
+ */
 public record ElasticsearchSinkSettings(
     String url,
     String username,
@@ -14,7 +19,8 @@ public record ElasticsearchSinkSettings(
     int maxBufferedRequests,
     long maxBatchSizeInBytes,
     long maxTimeInBufferMs,
-    long maxRecordSizeInBytes)
+    long maxRecordSizeInBytes,
+    String deadLetterBootstrap)
     implements Serializable {
 
   /** Defaults sized for dashboards: small batches flushed within a second. */
@@ -28,6 +34,22 @@ public record ElasticsearchSinkSettings(
         10_000,
         5L * 1024 * 1024,
         1_000,
-        1024L * 1024);
+        1024L * 1024,
+        config.get(ConfigKey.KAFKA_BOOTSTRAP));
+  }
+
+  /** The same with documents flushed after at most {@code millis} in the buffer. */
+  public ElasticsearchSinkSettings withMaxTimeInBuffer(long millis) {
+    return new ElasticsearchSinkSettings(
+        url,
+        username,
+        password,
+        maxBatchSize,
+        maxInFlightRequests,
+        maxBufferedRequests,
+        maxBatchSizeInBytes,
+        millis,
+        maxRecordSizeInBytes,
+        deadLetterBootstrap);
   }
 }

@@ -5,11 +5,12 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Event time of the reference stream (rules, negative list, filings): none. It is connected to
- * every rule stream, whose operators take the smaller of their inputs' watermarks, so it declares
- * itself idle: the rule streams keep their own event time. (Not the maximum watermark: when the
- * business input goes idle in turn, the operator would take that maximum, fire every timer and
- * forget every window.)
+ * Event time of the reference stream (rules, negative list, filings): none, so it stands at the end
+ * of time and every rule stream it is connected to keeps its own event time (an operator takes the
+ * smaller of its inputs' watermarks). Not idleness instead: in this Flink version a broadcast input
+ * marked idle while its records still flow stopped the rule streams for good (measured in
+ * RiskDetectionTest). The business inputs of those streams must then never go idle ({@code
+ * EventTimes.forEnvelopesNeverIdle}).
  */
 final class ReferenceWatermarks {
   private ReferenceWatermarks() {}
@@ -23,7 +24,8 @@ final class ReferenceWatermarks {
 
                   @Override
                   public void onPeriodicEmit(WatermarkOutput output) {
-                    output.markIdle();
+                    output.emitWatermark(
+                        new org.apache.flink.api.common.eventtime.Watermark(Long.MAX_VALUE));
                   }
                 })
         .withTimestampAssigner((event, previous) -> Long.MIN_VALUE);

@@ -223,7 +223,8 @@ public final class RiskEngineJob implements SanliuJob {
         .sinkTo(
             new ElasticsearchSink<>(
                 DocumentConverter.toIndex(Indices.ALERTS, RiskAlert::alertId),
-                ElasticsearchSinkSettings.from(config)))
+                // Alerts are few and screens wait for them: flushed within a fifth of a second.
+                ElasticsearchSinkSettings.from(config).withMaxTimeInBuffer(200)))
         .name("to " + Indices.ALERTS)
         .uid(NAME + "-alerts-index");
     alerts
@@ -250,7 +251,12 @@ public final class RiskEngineJob implements SanliuJob {
       io.sanliu.model.kafka.Topic<Envelope<T>> topic,
       TypeHint<Envelope<T>> type) {
     return KafkaStreams.read(
-        env, config, NAME, topic, TypeInformation.of(type), EventTimes.<T>forEnvelopes(config));
+        env,
+        config,
+        NAME,
+        topic,
+        TypeInformation.of(type),
+        EventTimes.<T>forEnvelopesNeverIdle(config));
   }
 
   /** Rule definitions, the negative list and goods filings, broadcast to every rule stream. */

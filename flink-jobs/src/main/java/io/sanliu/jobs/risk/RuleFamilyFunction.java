@@ -26,7 +26,7 @@ public abstract class RuleFamilyFunction<K, I, C>
     extends KeyedBroadcastProcessFunction<K, I, ReferenceUpdate, RiskAlert> {
   private final RuleFamily family;
   private final Map<RuleType, RiskRule<C>> rules = new EnumMap<>(RuleType.class);
-  private transient RuleBook book;
+  private transient List<RuleDefinition> enabled;
 
   protected RuleFamilyFunction(RuleFamily family, List<? extends RiskRule<C>> rules) {
     this.family = family;
@@ -47,17 +47,21 @@ public abstract class RuleFamilyFunction<K, I, C>
             ctx.getBroadcastState(ReferenceState.RULES),
             ctx.getBroadcastState(ReferenceState.NEGATIVE_LIST),
             ctx.getBroadcastState(ReferenceState.FILINGS));
-    if (rulesChanged) book = null;
+    if (rulesChanged) enabled = null;
   }
 
   /** The enabled definitions of this family's rules, defaults and control topic merged. */
   protected final List<RuleDefinition> definitions(ReadOnlyContext ctx) throws Exception {
-    if (book == null) book = ReferenceState.rules(ctx.getBroadcastState(ReferenceState.RULES));
-    List<RuleDefinition> out = new ArrayList<>();
-    for (RuleDefinition d : book.enabled(family)) {
-      if (rules.containsKey(d.type())) out.add(d);
+    // Rebuilt only when a definition arrives: timers and elements ask for it all the time.
+    if (enabled == null) {
+      RuleBook book = ReferenceState.rules(ctx.getBroadcastState(ReferenceState.RULES));
+      List<RuleDefinition> out = new ArrayList<>();
+      for (RuleDefinition d : book.enabled(family)) {
+        if (rules.containsKey(d.type())) out.add(d);
+      }
+      enabled = List.copyOf(out);
     }
-    return out;
+    return enabled;
   }
 
   /** The definitions of one type in force (enabled), e.g. to size state or register timers. */

@@ -54,4 +54,15 @@ public record Order(
   public Instant eventTime() {
     return appTime;
   }
+
+  /** 9610 or 1210, direction I (see {@link TradeMode#retailImport}). */
+  public boolean retailImport() {
+    return TradeMode.retailImport(direction, tradeMode);
+  }
+
+  /** Goods plus freight: the taxable value the order alone shows (insurance is on the list). */
+  public BigDecimal taxableValue() {
+    return (goodsValue == null ? BigDecimal.ZERO : goodsValue)
+        .add(freight == null ? BigDecimal.ZERO : freight);
+  }
 }

@@ -16,6 +16,14 @@ public enum TradeMode {
 
   private final String code;
 
+  /**
+   * Retail import (9610 or 1210, direction I): where the single limit, the annual quota and the
+   * comprehensive tax apply.
+   */
+  public static boolean retailImport(Direction direction, TradeMode mode) {
+    return direction == Direction.I && (mode == DIRECT_9610 || mode == BONDED_1210);
+  }
+
   TradeMode(String code) {
     this.code = code;
   }

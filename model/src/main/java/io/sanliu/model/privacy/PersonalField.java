@@ -7,4 +7,10 @@ package io.sanliu.model.privacy;
  * @param hash HMAC-SHA256 of the normalised clear value, hex
  * @param masked display form with most characters hidden, e.g. {@code 110***********1234}
  */
-public record PersonalField(String hash, String masked) {}
+public record PersonalField(String hash, String masked) {
+
+  /** The keyed hash of a field, or null when the field or its hash is missing. */
+  public static String hashOf(PersonalField field) {
+    return field == null || field.hash() == null || field.hash().isBlank() ? null : field.hash();
+  }
+}

@@ -1,10 +1,8 @@
 package io.sanliu.jobs.risk.group;
 
 import io.sanliu.model.events.AppType;
-import io.sanliu.model.events.Direction;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
-import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.privacy.PersonalField;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,12 +20,12 @@ public final class OrderGroups {
    */
   public static List<GroupedOrder> of(Envelope<Order> envelope) {
     Order o = envelope.payload();
-    if (o.appType() == AppType.DELETE || !retailImport(o)) return List.of();
+    if (o.appType() == AppType.DELETE || !o.retailImport()) return List.of();
     Instant time = o.eventTime() != null ? o.eventTime() : envelope.eventTime();
     if (time == null) return List.of();
-    String buyer = hash(o.buyerId());
-    String address = hash(o.consigneeAddress());
-    BigDecimal taxable = orZero(o.goodsValue()).add(orZero(o.freight()));
+    String buyer = PersonalField.hashOf(o.buyerId());
+    String address = PersonalField.hashOf(o.consigneeAddress());
+    BigDecimal taxable = o.taxableValue();
     List<GroupedOrder> out = new ArrayList<>(2);
     for (GroupKind kind : GroupKind.values()) {
       String subject = kind == GroupKind.BUYER ? buyer : address;
@@ -47,18 +45,5 @@ public final class OrderGroups {
               address));
     }
     return out;
-  }
-
-  static boolean retailImport(Order o) {
-    return o.direction() == Direction.I
-        && (o.tradeMode() == TradeMode.DIRECT_9610 || o.tradeMode() == TradeMode.BONDED_1210);
-  }
-
-  private static String hash(PersonalField f) {
-    return f == null || f.hash() == null || f.hash().isBlank() ? null : f.hash();
-  }
-
-  private static BigDecimal orZero(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
   }
 }

@@ -2,11 +2,9 @@ package io.sanliu.jobs.risk.identity;
 
 import io.sanliu.jobs.matching.ParcelOutcome;
 import io.sanliu.model.events.AppType;
-import io.sanliu.model.events.Direction;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
-import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.privacy.PersonalField;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +23,11 @@ public final class IdentityLinks {
    */
   public static List<IdentityLink> fromOrder(Envelope<Order> envelope) {
     Order o = envelope.payload();
-    if (o.appType() == AppType.DELETE || !retailImport(o)) return List.of();
+    if (o.appType() == AppType.DELETE || !o.retailImport()) return List.of();
     Instant time = o.eventTime() != null ? o.eventTime() : envelope.eventTime();
     if (time == null) return List.of();
-    String buyer = hash(o.buyerId());
-    String address = hash(o.consigneeAddress());
+    String buyer = PersonalField.hashOf(o.buyerId());
+    String address = PersonalField.hashOf(o.consigneeAddress());
     List<IdentityLink> links = new ArrayList<>();
     Link link =
         (dim, subject, linked) -> {
@@ -48,8 +46,8 @@ public final class IdentityLinks {
         };
     link.add(IdentityDimension.ADDRESS, address, buyer);
     Set<String> telephones = new LinkedHashSet<>();
-    telephones.add(hash(o.consigneeTelephone()));
-    telephones.add(hash(o.buyerTelephone()));
+    telephones.add(PersonalField.hashOf(o.consigneeTelephone()));
+    telephones.add(PersonalField.hashOf(o.buyerTelephone()));
     for (String telephone : telephones) link.add(IdentityDimension.TELEPHONE, telephone, buyer);
     link.add(IdentityDimension.BUYER_ADDRESSES, buyer, address);
     return links;
@@ -62,11 +60,11 @@ public final class IdentityLinks {
   public static List<IdentityLink> fromParcel(ParcelOutcome outcome) {
     Order o = outcome.documents().order();
     Payment p = outcome.documents().payment();
-    if (o == null || p == null || o.appType() == AppType.DELETE || !retailImport(o)) {
+    if (o == null || p == null || o.appType() == AppType.DELETE || !o.retailImport()) {
       return List.of();
     }
-    String payer = hash(p.payerId());
-    String buyer = hash(o.buyerId());
+    String payer = PersonalField.hashOf(p.payerId());
+    String buyer = PersonalField.hashOf(o.buyerId());
     Instant time = p.eventTime() != null ? p.eventTime() : o.eventTime();
     if (payer == null || buyer == null || time == null) return List.of();
     return List.of(
@@ -83,14 +81,5 @@ public final class IdentityLinks {
 
   private interface Link {
     void add(IdentityDimension dimension, String subject, String linked);
-  }
-
-  static boolean retailImport(Order o) {
-    return o.direction() == Direction.I
-        && (o.tradeMode() == TradeMode.DIRECT_9610 || o.tradeMode() == TradeMode.BONDED_1210);
-  }
-
-  private static String hash(PersonalField f) {
-    return f == null || f.hash() == null || f.hash().isBlank() ? null : f.hash();
   }
 }

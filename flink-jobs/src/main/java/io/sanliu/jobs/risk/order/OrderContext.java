@@ -1,10 +1,8 @@
 package io.sanliu.jobs.risk.order;
 
-import io.sanliu.model.events.Direction;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.Order;
-import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.simulation.NegativeListEntry;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,17 +27,11 @@ public record OrderContext(
 
   /** Retail import: 9610 or 1210, direction I (the single limit and annual quota apply). */
   public boolean retailImport() {
-    Order o = order();
-    return o.direction() == Direction.I
-        && (o.tradeMode() == TradeMode.DIRECT_9610 || o.tradeMode() == TradeMode.BONDED_1210);
+    return order().retailImport();
   }
 
   /** Goods plus freight: the taxable value an order alone shows (insurance is on the list). */
   public BigDecimal taxableValue() {
-    return orZero(order().goodsValue()).add(orZero(order().freight()));
-  }
-
-  static BigDecimal orZero(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
+    return order().taxableValue();
   }
 }

@@ -87,9 +87,7 @@ public record ParcelContext(ParcelOutcome outcome) {
 
   /** Retail import: direction I, 9610 or 1210 (where the single limit, quota and tax apply). */
   public boolean retailImport() {
-    TradeMode mode = tradeMode();
-    return direction() == Direction.I
-        && (mode == TradeMode.DIRECT_9610 || mode == TradeMode.BONDED_1210);
+    return TradeMode.retailImport(direction(), tradeMode());
   }
 
   public boolean export() {

@@ -2,7 +2,6 @@ package io.sanliu.jobs.risk.parcel;
 
 import static io.sanliu.jobs.risk.parcel.Parcels.atDeadline;
 import static io.sanliu.jobs.risk.parcel.Parcels.context;
-import static io.sanliu.jobs.risk.parcel.Parcels.matched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,12 +56,6 @@ class ExportNeverDeclaredRuleTest {
         evaluate(
             atDeadline(
                 Parcels.exportOrder(), Parcels.exportPayment(), Parcels.exportWaybill(), null)));
-  }
-
-  @Test
-  void anOutcomeReportedOnArrivalIsNotTheDeadline() {
-    assertEquals(
-        List.of(), evaluate(matched(Parcels.exportOrder(), Parcels.exportPayment(), null, null)));
   }
 
   @Test
