@@ -14,6 +14,7 @@ import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.simulator.CompressedZoneRules;
+import io.sanliu.simulator.RuleControlTopic;
 import io.sanliu.simulator.Simulator;
 import io.sanliu.simulator.SimulatorOptions;
 import io.sanliu.simulator.SimulatorTarget;

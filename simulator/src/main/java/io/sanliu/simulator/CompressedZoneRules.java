@@ -38,10 +38,17 @@ public final class CompressedZoneRules {
         params.put(p.name(), scaled.toString());
       }
       if (shipped.type() == RuleType.VOLUME_SPIKE) {
-        // Hours of a compressed zone hold few orders: count over longer periods, lower the floor.
-        params.put("bucket", compress(Duration.ofHours(10), c).toString());
-        params.put("factor", "4");
-        params.put("minOrders", "6");
+        // The zone's spikes last 4-10 zone hours and add at least 12 orders: a window of 12 zone
+        // hours (not floored: a longer one dilutes them) sliding by a sixth holds a whole spike.
+        // In a compressed zone a mid-sized enterprise places an order every few zone hours, so
+        // the floor of 10 orders decides, above the 5-8 orders of a shared-identity episode; the
+        // factor of 6 keeps the largest enterprises' evening peaks out.
+        Duration window = Duration.ofMillis(Math.max(300, Math.round(12 * 3_600_000 / c)));
+        params.put("bucket", window.toString());
+        params.put("step", Duration.ofMillis(window.toMillis() / 6).toString());
+        params.put("factor", "6");
+        params.put("minOrders", "10");
+        params.put("minHistoryBuckets", "2");
       }
       out.add(
           shipped.withParams(

@@ -133,7 +133,8 @@ public final class Simulator implements AutoCloseable {
                 options.xmlShare(),
                 options.gbkShare(),
                 options.splitWindow(),
-                options.zone()));
+                options.zone(),
+                TrafficSettings.SPIKE_BASELINE));
     thread = new Thread(this::loop, "simulator");
     thread.setDaemon(true);
     thread.start();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanliu.model.simulation.AnomalyKind;
+import io.sanliu.model.simulation.GroundTruth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,35 @@ class AnomalyRatesTest {
       assertTrue(
           n >= expected * 0.4 && n <= expected * 1.8,
           k + ": " + n + " labels for " + arrivals + " arrivals (expected " + expected + ")");
+    }
+  }
+
+  /** Ten zone hours at 60 (spikes only) with the given baseline before the first spike. */
+  static Generated spikesAfter(Duration spikeBaseline) {
+    AnomalyRates spikes = AnomalyRates.none().with(AnomalyKind.ENTERPRISE_VOLUME_SPIKE, 0.05);
+    return Generated.run(
+        21,
+        Generated.START,
+        spikes,
+        Duration.ofMinutes(10),
+        40,
+        Generated.SMALL,
+        60,
+        spikeBaseline);
+  }
+
+  @Test
+  void noSpikeStartsBeforeItsBaselineWasWatched() {
+    // Within a zone day of baseline, every spike arrival is an ordinary order.
+    Generated quiet = spikesAfter(Duration.ofDays(1));
+    assertEquals(0, quiet.labelCounts().getOrDefault(AnomalyKind.ENTERPRISE_VOLUME_SPIKE, 0L));
+    List<GroundTruth> labels =
+        spikesAfter(Duration.ofHours(5)).truths(AnomalyKind.ENTERPRISE_VOLUME_SPIKE);
+    assertTrue(!labels.isEmpty(), "spikes after five zone hours");
+    for (GroundTruth l : labels) {
+      assertTrue(
+          !l.eventTime().isBefore(Generated.START.plus(Duration.ofMinutes(5))),
+          "a spike began at " + l.eventTime());
     }
   }
 

@@ -36,6 +36,7 @@ public record Generated(
     return run(seed, start, rates, eventTime, rate, SMALL, 60);
   }
 
+  /** Spikes from the start: short runs show every kind. */
   public static Generated run(
       long seed,
       Instant start,
@@ -44,12 +45,33 @@ public record Generated(
       double rate,
       ZoneShape shape,
       double compression) {
+    return run(seed, start, rates, eventTime, rate, shape, compression, Duration.ZERO);
+  }
+
+  public static Generated run(
+      long seed,
+      Instant start,
+      AnomalyRates rates,
+      Duration eventTime,
+      double rate,
+      ZoneShape shape,
+      double compression,
+      Duration spikeBaseline) {
     Zone zone = Zone.build(seed, shape);
     TrafficEngine engine =
         new TrafficEngine(
             zone,
             new TrafficSettings(
-                seed, start, compression, rate, rates, 0.3, 0.3, Duration.ofHours(1), shape));
+                seed,
+                start,
+                compression,
+                rate,
+                rates,
+                0.3,
+                0.3,
+                Duration.ofHours(1),
+                shape,
+                spikeBaseline));
     engine.stopArrivalsAfter(start.plus(eventTime));
     List<Doc> filings = engine.filings();
     List<NegativeListEntry> negative = engine.negativeList();

@@ -111,6 +111,11 @@ public record RuleDefinition(
             .ifPresent(why -> problems.add("params." + p.getKey() + " " + why));
       }
     }
+    if (problems.isEmpty()
+        && type == RuleType.VOLUME_SPIKE
+        && duration("step").compareTo(duration("bucket")) > 0) {
+      problems.add("params.step must not be longer than params.bucket");
+    }
     return problems;
   }
 

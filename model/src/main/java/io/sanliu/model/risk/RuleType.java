@@ -111,10 +111,14 @@ public enum RuleType {
       RuleFamily.ENTERPRISE,
       "业务量突增",
       "enterprise volume spike",
-      "An enterprise's orders in a period many times its own baseline.",
-      duration("bucket", "PT1H", "Length of a counting period (event time)."),
-      count("baselineBuckets", "24", "Periods averaged for the baseline."),
-      count("minHistoryBuckets", "6", "Periods of history needed before the rule judges."),
+      "An enterprise's orders in a sliding window many times its own baseline.",
+      duration("bucket", "PT1H", "Length of the counting window (event time)."),
+      duration(
+          "step",
+          "PT15M",
+          "How far the window slides; the bucket is counted in steps of about this length."),
+      count("baselineBuckets", "24", "Windows before the counted one averaged for the baseline."),
+      count("minHistoryBuckets", "6", "Windows of history needed before the rule judges."),
       decimal("factor", "5", "How many times the baseline is a spike."),
       count("minOrders", "10", "Fewest orders in a period that can be a spike.")),
   NEGATIVE_LIST(

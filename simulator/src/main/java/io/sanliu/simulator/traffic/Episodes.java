@@ -210,6 +210,12 @@ final class Episodes extends AnomalySupport {
   }
 
   void spike(Instant at, Rand r) {
+    // A spike stands out against a baseline: none before one was watched, an ordinary order then.
+    Duration watched = engine.settings().spikeBaseline();
+    if (at.isBefore(engine.clock().after(engine.clock().start(), watched))) {
+      engine.place(normal(r, at, planner.flow(r)), r);
+      return;
+    }
     // A mid-sized enterprise (not among the largest twentieth, in the larger half): a jump of
     // its own, not a zone-wide wave, from a baseline a detector can measure.
     Flow flow = planner.flow(r);

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param gbkShare share of those XML documents encoded in GBK
  * @param splitWindow the event-time window of the split-order rule the simulator assumes: split
  *     anomalies fit in a quarter of it; a quota sequence's orders are 1.1 to 1.5 times it apart
+ * @param spikeBaseline zone time from the start during which no volume spike starts: a spike stands
+ *     out against a baseline, which a detector has to have watched first
  */
 public record TrafficSettings(
     long seed,
@@ -28,13 +30,18 @@ public record TrafficSettings(
     double xmlShare,
     double gbkShare,
     Duration splitWindow,
-    ZoneShape shape) {
+    ZoneShape shape,
+    Duration spikeBaseline) {
+
+  /** What {@code sanliu simulate} uses: a zone day of baseline before any spike. */
+  public static final Duration SPIKE_BASELINE = Duration.ofDays(1);
 
   public TrafficSettings {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(anomalies, "anomalies");
     Objects.requireNonNull(splitWindow, "splitWindow");
     Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(spikeBaseline, "spikeBaseline");
     if (!(documentsPerSecond > 0)) throw new IllegalArgumentException("rate must be positive");
     if (!(compression >= 1)) throw new IllegalArgumentException("compression must be at least 1");
     if (xmlShare < 0 || xmlShare > 1 || gbkShare < 0 || gbkShare > 1) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Immutable: {@link #add} gives a new one.
  *
  * @param bucketMillis the bucket length
- * @param firstStart start of the bucket of the first order counted
+ * @param firstStart start of the bucket from which its history counts: that of its first order, or
+ *     earlier when the engine was watching before it ({@link #since})
  * @param newestStart start of the newest bucket counted
  * @param counts the counts, newest first
  */
@@ -18,6 +19,16 @@ public record BucketCounts(long bucketMillis, long firstStart, long newestStart,
   /** Nothing counted yet, {@code capacity} buckets kept. */
   static BucketCounts empty(long bucketMillis, int capacity) {
     return new BucketCounts(bucketMillis, Long.MAX_VALUE, Long.MIN_VALUE, new long[capacity]);
+  }
+
+  /**
+   * With its history starting no later than the step of {@code time} (the engine watched from then,
+   * so empty steps since count as zero); unchanged for {@code Long.MAX_VALUE}.
+   */
+  BucketCounts since(long time) {
+    if (time == Long.MAX_VALUE) return this;
+    return new BucketCounts(
+        bucketMillis, Math.min(firstStart, startOf(time)), newestStart, counts.clone());
   }
 
   long startOf(long time) {

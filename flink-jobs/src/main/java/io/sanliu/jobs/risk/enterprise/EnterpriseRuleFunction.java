@@ -18,25 +18,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * The enterprise rule (volume spike) over one enterprise's orders, keyed by {@code ebcCode} (the
- * job leaves out orders without one). Each volume-spike definition counts in buckets of its own
- * length, kept per rule id ({@code baselineBuckets + 2}: the baseline, the bucket filling, and the
- * one closing while the next has begun) and started afresh when its length changes. An order key is
- * counted once within its bucket: keys are kept until every rule's bucket holding them has closed.
- * Rules judge each order as it is counted, and each bucket again when it closes (event-time timer
- * at its end).
+ * job leaves out orders without one). Each volume-spike definition counts in slices of its own step
+ * ({@link SpikeWindow}), kept per rule id and started afresh when the step changes. An order key is
+ * counted once while the windows holding it are open: keys are forgotten a window length after
+ * their time. Rules judge each order as it is counted, and each window again when its last slice
+ * closes (event-time timer at the slice's end).
  */
 public final class EnterpriseRuleFunction
-    extends RuleFamilyFunction<String, Envelope<Order>, EnterpriseContext> {
+    extends RuleFamilyFunction<String, Envelope<Order>, EnterpriseContext>
+    implements CheckpointedFunction {
   private transient MapState<String, BucketCounts> counts;
   private transient MapState<String, Long> seen;
+
+  /**
+   * The first watermark this operator saw: since then the engine has been watching every
+   * enterprise, so the windows of one that placed no order count as zero in its baseline. Without
+   * it a small enterprise's history would begin with its first order, and a spike that is its first
+   * orders could never be judged. Union state: after a rescale every subtask takes the earliest.
+   */
+  private transient long watchingSince;
+
+  private transient ListState<Long> watchingSinceState;
 
   public EnterpriseRuleFunction() {
     super(RuleFamily.ENTERPRISE, List.of(new VolumeSpikeRule()));
@@ -54,6 +69,22 @@ public final class EnterpriseRuleFunction
             .getMapState(new MapStateDescriptor<>("counted-orders", Types.STRING, Types.LONG));
   }
 
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    watchingSinceState =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("watching-since", Types.LONG));
+    watchingSince = Long.MAX_VALUE;
+    for (Long t : watchingSinceState.get()) watchingSince = Math.min(watchingSince, t);
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    watchingSinceState.clear();
+    if (watchingSince != Long.MAX_VALUE) watchingSinceState.add(watchingSince);
+  }
+
   static Instant eventTime(Envelope<Order> e) {
     return e.payload().eventTime() != null ? e.payload().eventTime() : e.eventTime();
   }
@@ -64,17 +95,23 @@ public final class EnterpriseRuleFunction
     if (order.payload().appType() == AppType.DELETE || eventTime(order) == null) return;
     List<RuleDefinition> rules = definitions(ctx, RuleType.VOLUME_SPIKE);
     if (rules.isEmpty()) return;
+    long watermark = ctx.timerService().currentWatermark();
+    if (watchingSince == Long.MAX_VALUE && watermark > Long.MIN_VALUE) watchingSince = watermark;
     if (seen.contains(order.key())) return; // sent again or changed: counted already
     long time = eventTime(order).toEpochMilli();
     seen.put(order.key(), time);
     for (RuleDefinition rule : rules) {
-      long bucket = rule.duration("bucket").toMillis();
-      if (bucket <= 0) continue;
-      int capacity = (int) rule.count("baselineBuckets") + 2;
+      SpikeWindow w = SpikeWindow.of(rule);
+      if (w == null) continue;
+      int capacity = w.capacity(rule);
       BucketCounts h = counts.get(rule.ruleId());
-      if (h == null || h.bucketMillis() != bucket) h = BucketCounts.empty(bucket, capacity);
+      if (h == null || h.bucketMillis() != w.sliceMillis()) {
+        h = BucketCounts.empty(w.sliceMillis(), capacity).since(watchingSince);
+      }
       counts.put(rule.ruleId(), h.add(time, capacity));
-      ctx.timerService().registerEventTimeTimer(h.startOf(time) + bucket);
+      ctx.timerService().registerEventTimeTimer(h.startOf(time) + w.sliceMillis());
+      // When the last window holding the order closes, it is forgotten.
+      ctx.timerService().registerEventTimeTimer(h.startOf(time) + w.windowMillis());
     }
     evaluate(
         EnterpriseContext.counted(order, snapshot(), this::between),
@@ -95,14 +132,14 @@ public final class EnterpriseRuleFunction
         ctx.getCurrentKey(),
         ctx,
         out);
-    // Then forget what no rule in force needs: counts of removed rules, and the orders of buckets
-    // closed for every rule (an order is counted once within its bucket).
+    // Then forget what no rule in force needs: counts of removed rules, and the orders no open
+    // window of any rule holds (an order is counted once while its windows are open).
     Set<String> ids = new HashSet<>();
-    long oldestOpen = Long.MAX_VALUE;
+    List<SpikeWindow> windows = new ArrayList<>();
     for (RuleDefinition r : rules) {
       ids.add(r.ruleId());
-      long bucket = r.duration("bucket").toMillis();
-      if (bucket > 0) oldestOpen = Math.min(oldestOpen, Math.floorDiv(timestamp, bucket) * bucket);
+      SpikeWindow w = SpikeWindow.of(r);
+      if (w != null) windows.add(w);
     }
     Iterator<String> rule = counts.keys().iterator();
     while (rule.hasNext()) {
@@ -110,7 +147,8 @@ public final class EnterpriseRuleFunction
     }
     Iterator<Map.Entry<String, Long>> order = seen.iterator();
     while (order.hasNext()) {
-      if (order.next().getValue() < oldestOpen) order.remove();
+      long time = order.next().getValue();
+      if (windows.stream().noneMatch(w -> w.holdsAfter(time, timestamp))) order.remove();
     }
   }
 

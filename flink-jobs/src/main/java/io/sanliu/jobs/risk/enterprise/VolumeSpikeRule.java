@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * 业务量突增: an enterprise's orders in one event-time bucket at least {@code factor} times its baseline
- * (the mean per bucket over the previous {@code baselineBuckets} buckets since its first order,
- * empty ones counting 0) and at least {@code minOrders}, once it has {@code minHistoryBuckets}
- * buckets of history. Raised by the order with which the count gets there, and again, complete,
- * when the bucket closes; one alert per enterprise and bucket.
+ * 业务量突增: an enterprise's orders in a window of {@code bucket} length at least {@code factor} times
+ * its baseline (the mean per window over the {@code baselineBuckets} windows before it since its
+ * first order, empty ones counting 0) and at least {@code minOrders}, once it has {@code
+ * minHistoryBuckets} windows of history. The window slides by {@code step}. Raised by the order
+ * with which the count gets there, and again, complete, when the window's last step closes; one
+ * alert per spike: a window overlapping an earlier one that was already a spike is part of it.
  */
 public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
   /** An alert names at most this many orders of its bucket. */
@@ -30,33 +31,50 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
   @Override
   public List<Finding> evaluate(EnterpriseContext c, RuleDefinition rule) {
     BucketCounts h = c.counts().get(rule.ruleId());
-    Duration length = rule.duration("bucket");
-    long bucket = length.toMillis();
-    if (h == null || bucket <= 0 || h.bucketMillis() != bucket) return List.of();
+    SpikeWindow w = SpikeWindow.of(rule);
+    if (h == null || w == null || h.bucketMillis() != w.sliceMillis()) return List.of();
     boolean closing = c.order() == null;
-    long start;
+    long end;
     if (closing) {
-      long end = c.closedAt().toEpochMilli();
-      if (Math.floorMod(end, bucket) != 0) return List.of(); // another rule's bucket ends here
-      start = end - bucket;
+      end = c.closedAt().toEpochMilli();
+      if (Math.floorMod(end, w.sliceMillis()) != 0) return List.of(); // another rule's step
     } else {
-      start = h.startOf(c.orderTime());
+      end = h.startOf(c.orderTime()) + w.sliceMillis();
     }
-    if (h.firstStart() > start) return List.of();
-    long history = (start - h.firstStart()) / bucket;
-    if (history < rule.count("minHistoryBuckets")) return List.of();
-    long k = Math.min(rule.count("baselineBuckets"), history);
-    if (!h.holds(start - k * bucket)) return List.of(); // too late to judge this bucket
-    long sum = 0;
-    for (long i = 1; i <= k; i++) sum += h.count(start - i * bucket);
-    Threshold t = new Threshold(rule.count("minOrders"), rule.decimal("factor"), sum, k);
-    long count = h.count(start);
-    if (!t.reachedBy(count)) return List.of();
-    if (!closing && t.reachedBy(count - 1)) return List.of(); // raised already in this bucket
-    List<BucketOrders.SeenOrder> orders = c.orders().between(start, start + bucket);
-    Instant at = closing ? crossingTime(orders, t.least(), start) : eventTime(c);
-    return List.of(finding(c, rule, start, bucket, count, t, history, orders, at));
+    long start = end - w.windowMillis();
+    Judgement j = judge(h, w, rule, start);
+    if (j == null || !j.threshold().reachedBy(j.count())) return List.of();
+    if (!closing && j.threshold().reachedBy(j.count() - 1)) return List.of(); // raised already
+    // A window overlapping an earlier one that was a spike belongs to that spike: one alert each.
+    for (int i = 1; i < w.slices(); i++) {
+      Judgement before = judge(h, w, rule, start - i * w.sliceMillis());
+      if (before != null && before.threshold().reachedBy(before.count())) return List.of();
+    }
+    List<BucketOrders.SeenOrder> orders = c.orders().between(start, end);
+    Instant at = closing ? crossingTime(orders, j.threshold().least(), start) : eventTime(c);
+    return List.of(
+        finding(
+            c, rule, start, w.windowMillis(), j.count(), j.threshold(), j.history(), orders, at));
   }
+
+  /** The window from {@code start} against its baseline; null when it cannot be judged yet. */
+  private static Judgement judge(BucketCounts h, SpikeWindow w, RuleDefinition rule, long start) {
+    if (h.firstStart() > start) return null;
+    long history = (start - h.firstStart()) / w.windowMillis();
+    if (history < rule.count("minHistoryBuckets")) return null;
+    long k = Math.min(rule.count("baselineBuckets"), history);
+    long from = start - k * w.windowMillis();
+    if (!h.holds(from)) return null; // too late to judge this window
+    long sum = 0;
+    for (long t = from; t < start; t += w.sliceMillis()) sum += h.count(t);
+    long count = 0;
+    for (long t = start; t < start + w.windowMillis(); t += w.sliceMillis()) count += h.count(t);
+    return new Judgement(
+        count, history, new Threshold(rule.count("minOrders"), rule.decimal("factor"), sum, k));
+  }
+
+  /** A window's count, its history in windows and the threshold its baseline sets. */
+  private record Judgement(long count, long history, Threshold threshold) {}
 
   private static Instant eventTime(EnterpriseContext c) {
     return Instant.ofEpochMilli(c.orderTime());

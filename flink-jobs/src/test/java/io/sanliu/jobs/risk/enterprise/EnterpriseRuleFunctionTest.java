@@ -64,9 +64,13 @@ class EnterpriseRuleFunctionTest {
     for (int i = 0; i < n; i++) send(order(hour(h, minute + i)));
   }
 
-  /** Six quiet hours: two orders each. */
+  /**
+   * Seven quiet hours: two orders each. The shipped rule counts hour-long windows sliding by 15
+   * minutes: the window from 6:15, the first that holds the minutes after 7:00, has six hours of
+   * history and a baseline of two.
+   */
   void baseline() throws Exception {
-    for (int h = 0; h < 6; h++) orders(h, 0, 2);
+    for (int h = 0; h < 7; h++) orders(h, 0, 2);
   }
 
   List<RiskAlert> alerts(String ruleId) {
@@ -80,34 +84,35 @@ class EnterpriseRuleFunctionTest {
   @Test
   void aSpikeIsRaisedAsItCrossesAndCompletedWhenItsBucketCloses() throws Exception {
     baseline();
-    orders(6, 0, 9);
+    orders(7, 0, 9);
     assertEquals(List.of(), alerts("volume-spike"));
-    orders(6, 9, 3);
+    orders(7, 9, 3);
     List<RiskAlert> raised = alerts("volume-spike");
     assertEquals(1, raised.size(), "once, at the tenth order");
     assertEquals("10", raised.get(0).evidence().get("count"));
     assertEquals(EBC, raised.get(0).enterpriseCode());
     assertFalse(raised.get(0).shadow());
-    harness.watermark(hour(7, 0).toEpochMilli());
+    harness.watermark(hour(9, 0).toEpochMilli());
     List<RiskAlert> all = alerts("volume-spike");
-    assertEquals(2, all.size());
+    assertEquals(2, all.size(), "the later windows overlapping it are the same spike");
     RiskAlert complete = all.get(1);
     assertEquals(raised.get(0).alertId(), complete.alertId(), "the same alert, completed");
     assertEquals("12", complete.evidence().get("count"));
     assertEquals("true", complete.evidence().get("complete"));
     assertEquals(12, complete.orderKeys().size());
-    assertEquals(hour(6, 9), complete.eventTime());
+    assertEquals(hour(7, 9), complete.eventTime());
+    assertEquals("2026-11-22T06:15:00Z", complete.evidence().get("bucketStart"));
   }
 
   @Test
   void anOrderSentAgainOrChangedIsCountedOnce() throws Exception {
     baseline();
-    orders(6, 0, 9);
-    Envelope<Order> last = TestOrders.order("SO" + next).ebc(EBC).at(hour(6, 8)).envelope();
+    orders(7, 0, 9);
+    Envelope<Order> last = TestOrders.order("SO" + next).ebc(EBC).at(hour(7, 8)).envelope();
     send(last);
-    send(TestOrders.order("SO" + next).ebc(EBC).at(hour(6, 20)).appType(AppType.CHANGE).envelope());
+    send(TestOrders.order("SO" + next).ebc(EBC).at(hour(7, 12)).appType(AppType.CHANGE).envelope());
     assertEquals(List.of(), alerts("volume-spike"), "still nine orders");
-    orders(6, 30, 1);
+    orders(7, 10, 1);
     assertEquals(1, alerts("volume-spike").size());
   }
 
@@ -115,7 +120,7 @@ class EnterpriseRuleFunctionTest {
   void deletionsAreNotOrders() throws Exception {
     baseline();
     for (int i = 0; i < 12; i++) {
-      send(TestOrders.order("SX" + i).ebc(EBC).at(hour(6, i)).appType(AppType.DELETE).envelope());
+      send(TestOrders.order("SX" + i).ebc(EBC).at(hour(7, i)).appType(AppType.DELETE).envelope());
     }
     assertEquals(List.of(), alerts("volume-spike"));
   }
@@ -124,8 +129,8 @@ class EnterpriseRuleFunctionTest {
   void ordersOutOfOrderCountInTheirOwnBuckets() throws Exception {
     orders(1, 0, 2);
     orders(0, 0, 2); // late: the enterprise's history starts an hour earlier
-    for (int h = 2; h < 6; h++) orders(h, 0, 2);
-    for (int i = 9; i >= 0; i--) send(order(hour(6, i)));
+    for (int h = 2; h < 7; h++) orders(h, 0, 2);
+    for (int i = 9; i >= 0; i--) send(order(hour(7, i)));
     List<RiskAlert> raised = alerts("volume-spike");
     assertEquals(1, raised.size());
     assertEquals("2.00", raised.get(0).evidence().get("baseline"));
@@ -135,9 +140,9 @@ class EnterpriseRuleFunctionTest {
   @Test
   void aHigherVersionChangesTheFactorWhileRunning() throws Exception {
     baseline();
-    orders(6, 0, 3);
+    orders(7, 0, 3);
     publish(TestOrders.changed("volume-spike", Map.of("factor", "2", "minOrders", "4")));
-    orders(6, 3, 1);
+    orders(7, 3, 1);
     List<RiskAlert> raised = alerts("volume-spike");
     assertEquals(1, raised.size(), "four orders: twice the baseline of two");
     assertEquals(2, raised.get(0).ruleVersion());
@@ -145,11 +150,21 @@ class EnterpriseRuleFunctionTest {
   }
 
   @Test
-  void aNewBucketLengthStartsTheHistoryAfresh() throws Exception {
+  void aNewStepStartsTheHistoryAfresh() throws Exception {
+    baseline();
+    publish(TestOrders.changed("volume-spike", Map.of("step", "PT10M")));
+    orders(7, 0, 20);
+    assertEquals(List.of(), alerts("volume-spike"), "no history in ten-minute steps yet");
+  }
+
+  @Test
+  void aNewWindowLengthOverTheSameStepsKeepsTheHistory() throws Exception {
     baseline();
     publish(TestOrders.changed("volume-spike", Map.of("bucket", "PT30M")));
-    orders(6, 0, 20);
-    assertEquals(List.of(), alerts("volume-spike"), "no history in half hours yet");
+    orders(7, 0, 10);
+    List<RiskAlert> raised = alerts("volume-spike");
+    assertEquals(1, raised.size(), "the quarter-hour counts serve half-hour windows as well");
+    assertEquals("2026-11-22T06:45:00Z", raised.get(0).evidence().get("bucketStart"));
   }
 
   @Test
@@ -158,7 +173,7 @@ class EnterpriseRuleFunctionTest {
         TestOrders.defaultRule("volume-spike")
             .asShadow("volume-spike-low", Map.of("factor", "2", "minOrders", "4"), "test", H0));
     baseline();
-    orders(6, 0, 4);
+    orders(7, 0, 4);
     List<RiskAlert> shadow = alerts("volume-spike-low");
     assertEquals(1, shadow.size());
     assertTrue(shadow.get(0).shadow());
@@ -169,32 +184,63 @@ class EnterpriseRuleFunctionTest {
   @Test
   void countedOrdersAreForgottenAfterTheirBucket() throws Exception {
     orders(0, 0, 2);
-    assertEquals(1, harness.numEventTimeTimers(), "one per bucket end");
+    assertEquals(
+        2,
+        harness.numEventTimeTimers(),
+        "the end of their step and the end of the last window holding them");
     harness.watermark(hour(2, 0).toEpochMilli());
     assertEquals(0, harness.numEventTimeTimers());
     // The key is no longer remembered: a copy a day later counts as an order of its hour.
     send(TestOrders.order("SO1").ebc(EBC).at(hour(24, 0)).envelope());
-    assertEquals(1, harness.numEventTimeTimers());
+    assertEquals(2, harness.numEventTimeTimers());
+  }
+
+  @Test
+  void aNewEnterpriseIsJudgedAgainstTheHoursTheEngineWatched() throws Exception {
+    harness.watermark(H0.toEpochMilli());
+    send(TestOrders.order("SA1").ebc("4403960B02").at(hour(0, 5)).envelope());
+    // The engine has watched since midnight, across a restart.
+    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+    harness.close();
+    harness = restored(checkpoint);
+    // The enterprise's first orders ever are ten in a quarter hour at 7:00.
+    orders(7, 0, 10);
+    List<RiskAlert> raised = alerts("volume-spike");
+    assertEquals(1, raised.size(), "seven quiet hours watched: a baseline of zero");
+    assertEquals("0.00", raised.get(0).evidence().get("baseline"));
+    assertEquals("6", raised.get(0).evidence().get("historyBuckets"));
+  }
+
+  @Test
+  void withoutAWatermarkAnEnterpriseHistoryBeginsWithItsFirstOrder() throws Exception {
+    orders(7, 0, 10);
+    assertEquals(List.of(), alerts("volume-spike"), "nothing watched before its first order");
+  }
+
+  KeyedBroadcastOperatorTestHarness<String, Envelope<Order>, ReferenceUpdate, RiskAlert> restored(
+      OperatorSubtaskState checkpoint) throws Exception {
+    var h =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new EnterpriseRuleFunction(), List.of(ReferenceState.descriptors())),
+            (Envelope<Order> e) -> e.payload().ebcCode(),
+            Types.STRING,
+            1,
+            1,
+            0);
+    h.initializeState(checkpoint);
+    h.open();
+    return h;
   }
 
   @Test
   void theCountsSurviveARestartFromACheckpoint() throws Exception {
     baseline();
-    orders(6, 0, 9);
+    orders(7, 0, 9);
     OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
     harness.close();
-    harness =
-        new KeyedBroadcastOperatorTestHarness<>(
-            new CoBroadcastWithKeyedOperator<>(
-                new EnterpriseRuleFunction(), List.of(ReferenceState.descriptors())),
-            e -> e.payload().ebcCode(),
-            Types.STRING,
-            1,
-            1,
-            0);
-    harness.initializeState(checkpoint);
-    harness.open();
-    orders(6, 30, 1);
+    harness = restored(checkpoint);
+    orders(7, 10, 1);
     assertEquals("10", alerts("volume-spike").get(0).evidence().get("count"));
   }
 }

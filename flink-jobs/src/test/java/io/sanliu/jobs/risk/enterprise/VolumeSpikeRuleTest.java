@@ -13,7 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VolumeSpikeRuleTest {
-  static final RuleDefinition SPIKE = TestOrders.defaultRule("volume-spike");
+  /** Fixed hourly windows (a step as long as the window); sliding windows are tested below. */
+  static final RuleDefinition SPIKE = fixed(Map.of());
+
+  static RuleDefinition fixed(Map<String, String> params) {
+    Map<String, String> p = new java.util.HashMap<>(params);
+    p.putIfAbsent("step", p.getOrDefault("bucket", "PT1H"));
+    return TestOrders.changed("volume-spike", p);
+  }
+
   static final Instant H0 = Instant.parse("2026-11-22T00:00:00Z");
   static final String EBC = "4403960A01";
 
@@ -29,7 +37,7 @@ class VolumeSpikeRuleTest {
 
   TestOrders.Draft count(Instant at) {
     TestOrders.Draft d = TestOrders.order("SO" + (++next)).ebc(EBC).at(at);
-    counts = counts.add(at.toEpochMilli(), 26);
+    counts = counts.add(at.toEpochMilli(), counts.counts().length);
     seen.add(new BucketOrders.SeenOrder(TestOrders.key("SO" + next), at.toEpochMilli()));
     return d;
   }
@@ -103,7 +111,7 @@ class VolumeSpikeRuleTest {
     for (int h = 0; h < 5; h++) orders(h, 2);
     orders(5, 49);
     assertEquals(List.of(), order(hour(5, 50), SPIKE), "5 buckets of history < 6");
-    RuleDefinition patient = TestOrders.changed("volume-spike", Map.of("minHistoryBuckets", "5"));
+    RuleDefinition patient = fixed(Map.of("minHistoryBuckets", "5"));
     assertEquals(1, close(hour(6, 0), patient).size());
   }
 
@@ -130,7 +138,7 @@ class VolumeSpikeRuleTest {
     for (int h = 0; h < 6; h++) orders(h, 10);
     for (int h = 6; h < 9; h++) orders(h, 1);
     orders(9, 9);
-    RuleDefinition shortMemory = TestOrders.changed("volume-spike", Map.of("baselineBuckets", "3"));
+    RuleDefinition shortMemory = fixed(Map.of("baselineBuckets", "3"));
     List<Finding> found = order(hour(9, 30), shortMemory);
     assertEquals("1.00", found.get(0).evidence().get("baseline"), "the last three hours only");
     assertEquals(List.of(), close(hour(10, 0), SPIKE), "over 24 buckets: 63 / 9 = 7, 10 < 35");
@@ -140,7 +148,74 @@ class VolumeSpikeRuleTest {
   void countsOfAnotherBucketLengthAreNotJudged() {
     for (int h = 0; h < 6; h++) orders(h, 2);
     orders(6, 20);
-    RuleDefinition halfHour = TestOrders.changed("volume-spike", Map.of("bucket", "PT30M"));
+    RuleDefinition halfHour = fixed(Map.of("bucket", "PT30M"));
     assertEquals(List.of(), order(hour(6, 21), halfHour));
+  }
+
+  @Test
+  void aSpikeAcrossTwoFixedHoursIsFoundWholeBySlidingWindows() {
+    // Six quiet hours of two orders, then 12 orders from 6:40 to 7:20: seven in hour 6 and five in
+    // hour 7, neither hour a spike of ten; the hour from 6:30 holds all twelve.
+    for (int h = 0; h < 6; h++) orders(h, 2);
+    List<Finding> fixedHours = new ArrayList<>();
+    List<Finding> sliding = new ArrayList<>();
+    BucketCounts hourly = counts;
+    counts = BucketCounts.empty(900_000, 105);
+    seen.clear();
+    for (int h = 0; h < 6; h++) orders(h, 2);
+    BucketCounts quarters = counts;
+    RuleDefinition slidingRule = TestOrders.defaultRule("volume-spike");
+    for (int i = 0; i < 12; i++) {
+      Instant at = hour(6, 40).plusSeconds(240L * i);
+      counts = hourly;
+      fixedHours.addAll(order(at, SPIKE));
+      hourly = counts;
+      seen.remove(seen.size() - 1);
+      counts = quarters;
+      sliding.addAll(order(at, slidingRule));
+      quarters = counts;
+    }
+    assertEquals(List.of(), fixedHours, "halved by the hour boundary");
+    assertEquals(1, sliding.size(), "one alert for the spike");
+    Finding f = sliding.get(0);
+    assertEquals("2026-11-22T06:30:00Z", f.evidence().get("bucketStart"));
+    assertEquals("2026-11-22T07:30:00Z", f.evidence().get("bucketEnd"));
+    assertEquals("10", f.evidence().get("count"));
+    assertEquals(EBC + "/2026-11-22T06:30:00Z", f.subject());
+  }
+
+  @Test
+  void theWindowsAfterTheFirstOfASpikeRaiseNothingMore() {
+    RuleDefinition slidingRule = TestOrders.defaultRule("volume-spike");
+    counts = BucketCounts.empty(900_000, 105);
+    for (int h = 0; h < 7; h++) orders(h, 2);
+    List<Finding> found = new ArrayList<>();
+    // Ninety minutes of a spike: forty orders, one every 135 s from 7:00. The tenth, at 7:20:15,
+    // makes the window from 6:30 a spike (the one from 6:15 holds seven).
+    for (int i = 0; i < 40; i++) {
+      found.addAll(order(hour(7, 0).plusSeconds(135L * i), slidingRule));
+    }
+    assertEquals(
+        1, found.size(), "the windows overlapping the first spike window are the same spike");
+    List<Finding> closed = new ArrayList<>();
+    for (int q = 1; q <= 8; q++) {
+      closed.addAll(close(hour(7, 0).plusSeconds(900L * q), slidingRule));
+    }
+    assertEquals(1, closed.size(), "completed once, when its window closed");
+    assertEquals(found.get(0).subject(), closed.get(0).subject());
+    assertEquals("2026-11-22T07:30:00Z", closed.get(0).evidence().get("bucketEnd"));
+    assertEquals(hour(7, 20).plusSeconds(15), closed.get(0).eventTime(), "when the tenth came");
+  }
+
+  @Test
+  void aStepLongerThanTheWindowIsAProblem() {
+    RuleDefinition bad = TestOrders.changed("volume-spike", Map.of("step", "PT2H"));
+    assertEquals(List.of("params.step must not be longer than params.bucket"), bad.problems());
+    assertEquals(
+        new SpikeWindow(900_000, 4), SpikeWindow.of(TestOrders.defaultRule("volume-spike")));
+    assertEquals(
+        new SpikeWindow(1_800_000, 2),
+        SpikeWindow.of(TestOrders.changed("volume-spike", Map.of("step", "PT25M"))),
+        "an hour in the whole steps of 25 min it holds (two), evenly");
   }
 }

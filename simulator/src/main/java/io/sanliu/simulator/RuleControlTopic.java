@@ -1,4 +1,4 @@
-package io.sanliu.local;
+package io.sanliu.simulator;
 
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.risk.RuleDefinition;
@@ -10,12 +10,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Publishes rule definitions on the risk engine's control topic, as the risk console will. */
-final class RuleControlTopic {
+/**
+ * Publishes rule definitions on the risk engine's control topic, as the risk console will: how
+ * {@code sanliu local}, the detection test and the bench put {@link CompressedZoneRules} in force.
+ */
+public final class RuleControlTopic {
   private RuleControlTopic() {}
 
   /** Sends every definition (key: rule id) and waits for the broker's acknowledgement. */
-  static int publish(String bootstrap, List<RuleDefinition> rules) {
+  public static int publish(String bootstrap, List<RuleDefinition> rules) {
     for (RuleDefinition r : rules) {
       if (!r.problems().isEmpty()) {
         throw new IllegalArgumentException("rule " + r.ruleId() + ": " + r.problems());
