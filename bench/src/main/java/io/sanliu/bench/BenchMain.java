@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     version = "Sanliu bench 0.1.0",
-    description = "Sanliu benchmarks on the real embedded stack (Kafka, Elasticsearch).",
-    subcommands = {BaselineCommand.class, IngestBenchCommand.class})
+    description = "Sanliu benchmarks on the real embedded stack (Kafka, Elasticsearch, Flink).",
+    subcommands = {BaselineCommand.class, IngestBenchCommand.class, RiskBenchCommand.class})
 public final class BenchMain {
   public static void main(String[] args) {
     int code = new CommandLine(new BenchMain()).execute(args);

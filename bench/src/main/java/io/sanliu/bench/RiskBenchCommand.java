@@ -1,0 +1,333 @@
+package io.sanliu.bench;
+
+import io.sanliu.elastic.ElasticClients;
+import io.sanliu.elastic.IndexTemplateInstaller;
+import io.sanliu.embedded.ElasticsearchOptions;
+import io.sanliu.embedded.EmbeddedElasticsearch;
+import io.sanliu.embedded.EmbeddedKafka;
+import io.sanliu.embedded.TopicProvisioner;
+import io.sanliu.jobs.LocalFlinkCluster;
+import io.sanliu.jobs.SanliuJob;
+import io.sanliu.model.config.Config;
+import io.sanliu.model.config.ConfigKey;
+import io.sanliu.simulator.CompressedZoneRules;
+import io.sanliu.simulator.SimulatorOptions;
+import io.sanliu.simulator.SimulatorTarget;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The risk engine on the embedded stack: ingest-to-alert latency with the simulator driving Kafka
+ * at a fixed rate, then the matching stage's sustained rate over the backlog that traffic left,
+ * against a plain consumer of the same records.
+ */
+@Command(
+    name = "risk",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the risk engine's ingest-to-alert latency under simulated traffic and the"
+            + " matcher's rate over a Kafka backlog, on an embedded Kafka, Elasticsearch and Flink"
+            + " MiniCluster (temp dirs, stopped at the end).")
+public final class RiskBenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--rate",
+      defaultValue = "10000",
+      description =
+          "Simulated documents per second, all types together (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--compression",
+      defaultValue = "3600",
+      description = "Zone time per event time of the simulated zone (default ${DEFAULT-VALUE}).")
+  double compression;
+
+  @Option(
+      names = "--anomalies",
+      split = ",",
+      defaultValue = "ALL=0.01",
+      description = "Anomaly rates, KIND=RATE, comma-separated (default ${DEFAULT-VALUE}).")
+  List<String> anomalies;
+
+  @Option(
+      names = "--zones",
+      description =
+          "Simulated zones sharing the rate, one simulator each (default: one per 1,000 docs/s).")
+  Integer zones;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the first simulated zone; the others take the next ones.")
+  long seed;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "60",
+      description = "Seconds of traffic before the steady period (default ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
+  @Option(
+      names = "--steady",
+      defaultValue = "120",
+      description =
+          "Seconds of the steady period whose documents' alerts are measured (default"
+              + " ${DEFAULT-VALUE}).")
+  int steadySeconds;
+
+  @Option(
+      names = "--poll-ms",
+      defaultValue = "100",
+      description = "How often the alerts index is searched (default ${DEFAULT-VALUE}).")
+  int pollMillis;
+
+  @Option(
+      names = "--drain-timeout",
+      defaultValue = "30",
+      description =
+          "Seconds to wait after the traffic for the engine to catch up (default ${DEFAULT-VALUE}).")
+  int drainSeconds;
+
+  @Option(
+      names = "--repetitions",
+      defaultValue = "1",
+      description =
+          "Repetitions of the matcher and its consume baseline, in turns (default ${DEFAULT-VALUE}).")
+  int repetitions;
+
+  @Option(
+      names = "--preload",
+      defaultValue = "40",
+      description =
+          "With --skip-latency: seconds of simulated traffic written as the matcher's backlog"
+              + " (default ${DEFAULT-VALUE}).")
+  int preloadSeconds;
+
+  @Option(names = "--skip-latency", description = "Leave out the latency run.")
+  boolean skipLatency;
+
+  @Option(names = "--skip-matcher", description = "Leave out the matcher run.")
+  boolean skipMatcher;
+
+  /** Where the jobs' checkpoints go. */
+  enum CheckpointStorage {
+    /** Files in the work directory, as the cluster's volume: what the figures are measured with. */
+    filesystem,
+    /** The JobManager's memory, the MiniCluster's default (5 MB per task state at most). */
+    jobmanager
+  }
+
+  @Option(
+      names = "--checkpoint-storage",
+      defaultValue = "filesystem",
+      description =
+          "Checkpoints of the jobs: filesystem (in the work dir, as on the cluster) or jobmanager"
+              + " (the MiniCluster's default, 5 MB per task state at most) (default"
+              + " ${DEFAULT-VALUE}).")
+  CheckpointStorage checkpointStorage;
+
+  @Option(
+      names = "--es-heap",
+      defaultValue = "512m",
+      description =
+          "Heap of the Elasticsearch server, as the local stack's default (${DEFAULT-VALUE}).")
+  String esHeap;
+
+  @Option(
+      names = "--work-dir",
+      description =
+          "Where the temporary data directories go (default: java.io.tmpdir). Must be enterable by"
+              + " other users when run as root (Elasticsearch runs unprivileged).")
+  Path workDir;
+
+  @Option(names = "--keep-data", description = "Keep the Kafka and Elasticsearch data directories.")
+  boolean keepData;
+
+  @Option(
+      names = "--output-dir",
+      description = "Where the JSON results go (default: bench/target/bench-results).")
+  Path outputDir;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(rate > 0) || warmupSeconds < 0 || steadySeconds < 1 || pollMillis < 1) {
+      throw new IllegalArgumentException("rate, --steady and --poll-ms must be positive");
+    }
+    if (repetitions < 1 || preloadSeconds < 1 || drainSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--repetitions, --preload, --drain-timeout must be positive");
+    }
+    int zoneCount = zones != null ? zones : SimulatedZones.zonesFor(rate);
+    if (zoneCount < 1) throw new IllegalArgumentException("--zones must be positive");
+    PrintStream progress = System.err;
+    BenchReport report = new BenchReport("risk", Instant.now(), MachineInfo.describe());
+    report
+        .parameter("rate", rate)
+        .parameter("compression", compression)
+        .parameter("zones", zoneCount)
+        .parameter("anomalies", anomalies)
+        .parameter("seed", seed)
+        .parameter("warmupSeconds", warmupSeconds)
+        .parameter("steadySeconds", steadySeconds)
+        .parameter("pollMillis", pollMillis)
+        .parameter("drainTimeoutSeconds", drainSeconds)
+        .parameter("repetitions", repetitions)
+        .parameter("checkpointStorage", checkpointStorage)
+        .parameter("esHeap", esHeap);
+    AlertLatencyBench.Result latency = null;
+
+    Path base = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+    Files.createDirectories(base);
+    // Elasticsearch runs as an unprivileged user when we are root: it must enter this directory.
+    Path work =
+        Files.createTempDirectory(
+            base,
+            "sanliu-bench-risk-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    progress.println("Work directory " + work);
+    long t0 = System.nanoTime();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
+      Config stack = Config.defaults().with(ConfigKey.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+      TopicProvisioner.ensureAll(kafka.bootstrapServers(), stack);
+      report.environment("kafkaStartSeconds", seconds(System.nanoTime() - t0));
+      long t1 = System.nanoTime();
+      try (EmbeddedElasticsearch es =
+          EmbeddedElasticsearch.start(
+              ElasticsearchOptions.defaults(work.resolve("elasticsearch"))
+                  .withHttpPort(0)
+                  .withHeap(esHeap)
+                  .withStatus(progress::println))) {
+        Config config = stack.with(ConfigKey.ES_URL, es.httpUrl());
+        try (ElasticClients clients = ElasticClients.connect(config)) {
+          new IndexTemplateInstaller(clients.blocking()).installAll();
+        }
+        report.environment("elasticsearchStartSeconds", seconds(System.nanoTime() - t1));
+        SimulatorOptions zone =
+            SimulatorOptions.defaults()
+                .withRate(rate)
+                .withCompression(compression)
+                .withSeed(seed)
+                .withAnomalyOverrides(anomalies)
+                .withTarget(SimulatorTarget.kafka(config))
+                .withProgressEvery(Duration.ofSeconds(30));
+        // The simulated zone runs its clock fast: the matcher's deadlines follow, as in local.
+        Config jobs = config.with(CompressedZoneRules.matchTimeouts(zone));
+        Path checkpoints = work.resolve("checkpoints");
+        UnaryOperator<SanliuJob> deployment =
+            checkpointStorage == CheckpointStorage.filesystem
+                ? job -> new FileCheckpointedJob(job, checkpoints)
+                : UnaryOperator.identity();
+        int parallelism = config.getInt(ConfigKey.FLINK_PARALLELISM);
+        report.parameter("flinkParallelism", parallelism);
+        long t2 = System.nanoTime();
+        try (LocalFlinkCluster flink = LocalFlinkCluster.start(2 * parallelism)) {
+          report.environment("flinkStartSeconds", seconds(System.nanoTime() - t2));
+          if (!skipLatency) {
+            progress.println("Ingest-to-alert latency");
+            latency =
+                new AlertLatencyBench(
+                        jobs,
+                        new AlertLatencyBench.Settings(
+                            zone,
+                            zoneCount,
+                            Duration.ofSeconds(warmupSeconds),
+                            Duration.ofSeconds(steadySeconds),
+                            Duration.ofMillis(pollMillis),
+                            Duration.ofSeconds(drainSeconds)),
+                        flink,
+                        deployment,
+                        progress)
+                    .run();
+            report.add(latency.traffic());
+            report.environment("alertLatency", latency.toMap());
+          }
+          if (!skipMatcher) {
+            if (skipLatency) preload(zone, zoneCount, progress);
+            matcher(jobs, flink, deployment, report, progress);
+          }
+        }
+      }
+    } finally {
+      if (!keepData) deleteTree(work, progress);
+    }
+    report.environment("loadAverageAtEnd", MachineInfo.loadAverage());
+    report.finished(Instant.now());
+
+    System.out.println();
+    System.out.println(ResultTable.render(report));
+    if (latency != null) latency.print(System.out);
+    Path file = report.write(outputDir != null ? outputDir : BaselineCommand.defaultOutputDir());
+    System.out.println("Results: " + file.toAbsolutePath());
+    return 0;
+  }
+
+  private void matcher(
+      Config jobs,
+      LocalFlinkCluster flink,
+      UnaryOperator<SanliuJob> deployment,
+      BenchReport report,
+      PrintStream progress)
+      throws Exception {
+    Map<TopicPartition, Long> backlog;
+    try (KafkaOffsets offsets = new KafkaOffsets(jobs.get(ConfigKey.KAFKA_BOOTSTRAP))) {
+      backlog = offsets.ends(MatchingOnlyJob.INPUT);
+    }
+    long docs = KafkaOffsets.total(backlog);
+    report.environment("matcherBacklogDocs", docs);
+    progress.printf(Locale.ROOT, "Matcher over a backlog of %,d documents%n", docs);
+    MatchingBench bench =
+        new MatchingBench(jobs, flink, deployment, new Trials(progress), progress);
+    try {
+      bench.run(backlog, repetitions).forEach(report::add);
+    } catch (IllegalStateException e) {
+      // The matcher restarted or stalled: a finding to report, not a reason to lose the rest.
+      progress.println("  matcher run abandoned: " + e.getMessage());
+      report.environment("matcherFailure", e.getMessage());
+    }
+    report.environment("matcherCheckpoints", bench.checkpoints());
+  }
+
+  /** Without the latency run, the simulator alone writes the matcher's backlog. */
+  private void preload(SimulatorOptions zone, int zoneCount, PrintStream progress)
+      throws InterruptedException {
+    progress.printf(
+        Locale.ROOT,
+        "Preloading %d s of traffic at %,.0f docs/s (%d zones)%n",
+        preloadSeconds,
+        rate,
+        zoneCount);
+    try (SimulatedZones traffic =
+        SimulatedZones.start(
+            zone.withDuration(Duration.ofSeconds(preloadSeconds)), zoneCount, progress::println)) {
+      traffic.awaitFinished(Duration.ofSeconds(preloadSeconds + 60L));
+      progress.printf(Locale.ROOT, "  %,d documents%n", traffic.documents());
+    }
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e7) / 100.0;
+  }
+
+  private static void deleteTree(Path dir, PrintStream progress) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException | RuntimeException e) {
+      progress.println("Could not delete " + dir + ": " + e);
+    }
+  }
+}
