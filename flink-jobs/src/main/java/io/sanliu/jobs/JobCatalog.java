@@ -1,5 +1,6 @@
 package io.sanliu.jobs;
 
+import io.sanliu.jobs.logistics.LogisticsJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.jobs.stats.OrdersPerModeJob;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ public final class JobCatalog {
   static {
     register(new OrdersPerModeJob());
     register(new RiskEngineJob());
+    register(new LogisticsJob());
   }
 
   private JobCatalog() {}

@@ -28,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -111,15 +112,18 @@ public final class LocalPlatform implements AutoCloseable {
         },
         names -> String.join(", ", names));
 
-    // The simulated zone runs its clock fast: the matcher's deadlines and the rules' durations
-    // follow (deadlines left at their defaults only; rules as a new version on the control topic).
+    // The simulated zone runs its clock fast: the matcher's deadlines, the logistics job's stall
+    // limits and the rules' durations follow (settings left at their defaults only; rules as a new
+    // version on the control topic).
     SimulatorOptions zone =
         SimulatorOptions.defaults()
             .withRate(Math.max(options.simulatorRate(), 1))
             .withSeed(options.simulatorSeed());
     Config tuned = withEs;
     if (options.simulatorRate() > 0) {
-      for (var e : CompressedZoneRules.matchTimeouts(zone).entrySet()) {
+      Map<ConfigKey, String> compressed = new HashMap<>(CompressedZoneRules.matchTimeouts(zone));
+      compressed.putAll(CompressedZoneRules.logisticsDurations(zone));
+      for (var e : compressed.entrySet()) {
         if (tuned.get(e.getKey()).equals(e.getKey().defaultValue())) {
           tuned = tuned.with(e.getKey(), e.getValue());
         }

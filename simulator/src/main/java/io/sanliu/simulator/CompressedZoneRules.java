@@ -66,6 +66,18 @@ public final class CompressedZoneRules {
   }
 
   /**
+   * The logistics job's stall limits and retention for the compressed zone, as configuration: its
+   * usual durations it learns from the traffic itself, already compressed.
+   */
+  public static Map<ConfigKey, String> logisticsDurations(SimulatorOptions options) {
+    double c = options.compression();
+    return Map.of(
+        ConfigKey.LOGISTICS_STALL_FLOOR, compress(Duration.ofHours(2), c).toString(),
+        ConfigKey.LOGISTICS_STALL_DEFAULT, compress(Duration.ofDays(3), c).toString(),
+        ConfigKey.LOGISTICS_RETENTION, compress(Duration.ofDays(2), c).toString());
+  }
+
+  /**
    * The zone-time value to compress: the shipped one, except for guid memory, which must outlast
    * the simulator's replays (up to two zone hours later), so it is a zone day.
    */

@@ -16,7 +16,7 @@ import org.apache.flink.util.Collector;
  * stretch's length. The earliest start and the earliest end count (a copy or a late duplicate
  * changes nothing once it has been timed). State expires a week after its last update.
  */
-public final class StretchTimer extends KeyedProcessFunction<String, Milestone, IndexEvent> {
+public final class StretchTimer extends KeyedProcessFunction<String, StretchMark, IndexEvent> {
   static final Duration STATE_TTL = Duration.ofDays(7);
 
   private final SerializableBiFunction event;
@@ -55,7 +55,8 @@ public final class StretchTimer extends KeyedProcessFunction<String, Milestone, 
   }
 
   @Override
-  public void processElement(Milestone m, Context ctx, Collector<IndexEvent> out) throws Exception {
+  public void processElement(StretchMark m, Context ctx, Collector<IndexEvent> out)
+      throws Exception {
     if (Boolean.TRUE.equals(timed.value())) return;
     ValueState<Long> side = m.start() ? start : end;
     Long known = side.value();

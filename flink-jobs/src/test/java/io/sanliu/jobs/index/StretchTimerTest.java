@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class StretchTimerTest {
   static final long H = 3_600_000;
-  KeyedOneInputStreamOperatorTestHarness<String, Milestone, IndexEvent> harness;
+  KeyedOneInputStreamOperatorTestHarness<String, StretchMark, IndexEvent> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new StretchTimer(IndexEvent::release), Milestone::key, Types.STRING);
+            new StretchTimer(IndexEvent::release), StretchMark::key, Types.STRING);
   }
 
   @AfterEach
@@ -27,7 +27,7 @@ class StretchTimerTest {
   }
 
   void send(String key, long time, boolean start) throws Exception {
-    harness.processElement(new Milestone(key, time, start), time);
+    harness.processElement(new StretchMark(key, time, start), time);
   }
 
   @Test

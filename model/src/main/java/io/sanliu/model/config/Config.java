@@ -80,6 +80,15 @@ public final class Config {
     }
   }
 
+  public double getDouble(ConfigKey key) {
+    String raw = get(key);
+    try {
+      return Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key.env() + " must be a number but is '" + raw + "'", e);
+    }
+  }
+
   public Duration getMillis(ConfigKey key) {
     return Duration.ofMillis(getLong(key));
   }

@@ -65,6 +65,26 @@ public enum ConfigKey {
       "PT96H",
       "Three-document matching: how long after a parcel's first document the rest may take (B2B"
           + " and overseas-warehouse waybills come up to 72 h after the order)."),
+  LOGISTICS_STALL_FACTOR(
+      "SANLIU_LOGISTICS_STALL_FACTOR",
+      "3",
+      "Logistics: a parcel is stalled when its current stage lasts this many times the stage's"
+          + " usual (median) duration on its route, mode and carrier."),
+  LOGISTICS_STALL_FLOOR(
+      "SANLIU_LOGISTICS_STALL_FLOOR",
+      "PT2H",
+      "Logistics: the shortest stall limit (event time, ISO-8601), for stages that usually take"
+          + " minutes."),
+  LOGISTICS_STALL_DEFAULT(
+      "SANLIU_LOGISTICS_STALL_DEFAULT",
+      "P3D",
+      "Logistics: the stall limit of a stage without history yet (fewer than 5 completed stages"
+          + " of its kind)."),
+  LOGISTICS_RETENTION(
+      "SANLIU_LOGISTICS_RETENTION",
+      "P2D",
+      "Logistics: how long (event time) a delivered or returned parcel's timeline is kept for late"
+          + " events before its state is cleared."),
   LOCAL_DATA_DIR(
       "SANLIU_LOCAL_DATA_DIR",
       "",

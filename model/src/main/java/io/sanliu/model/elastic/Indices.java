@@ -24,8 +24,21 @@ public final class Indices {
   /** The default ingest pipeline of {@link #ALERTS}. */
   public static final String ALERTS_PIPELINE = "sanliu-alerts-indexed-at";
 
+  /**
+   * One document per waybill (id logisticsCode:logisticsNo): its state, sorted timeline, stage
+   * durations, stalled flag and ETA, kept by the logistics job.
+   */
+  public static final String SHIPMENTS = "sanliu-shipments";
+
+  /**
+   * Running statistics of stage durations per stage, route, transport mode and carrier (and per
+   * stage over all of them), kept by the logistics job for the timeliness panel.
+   */
+  public static final String LOGISTICS_STAGES = "sanliu-logistics-stages";
+
   /** Every index that has a template. */
-  public static final List<String> ALL = List.of(ORDERS_PER_MODE, MATCHES, ALERTS);
+  public static final List<String> ALL =
+      List.of(ORDERS_PER_MODE, MATCHES, ALERTS, SHIPMENTS, LOGISTICS_STAGES);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

@@ -8,4 +8,4 @@ package io.sanliu.jobs.index;
  * @param time event time, epoch millis
  * @param start true for the start (declared, picked up), false for the end
  */
-public record Milestone(String key, long time, boolean start) {}
+public record StretchMark(String key, long time, boolean start) {}
