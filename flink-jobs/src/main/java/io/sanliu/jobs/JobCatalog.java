@@ -3,6 +3,7 @@ package io.sanliu.jobs;
 import io.sanliu.jobs.logistics.LogisticsJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.jobs.stats.OrdersPerModeJob;
+import io.sanliu.jobs.stats.TradeStatisticsJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class JobCatalog {
     register(new OrdersPerModeJob());
     register(new RiskEngineJob());
     register(new LogisticsJob());
+    register(new TradeStatisticsJob());
   }
 
   private JobCatalog() {}

@@ -13,6 +13,7 @@ import io.sanliu.simulator.sink.TopicSetup;
 import io.sanliu.simulator.sink.TruthSink;
 import io.sanliu.simulator.traffic.Doc;
 import io.sanliu.simulator.traffic.Emission;
+import io.sanliu.simulator.traffic.FxFeed;
 import io.sanliu.simulator.traffic.Label;
 import io.sanliu.simulator.traffic.TrafficEngine;
 import io.sanliu.simulator.traffic.TrafficSettings;
@@ -33,10 +34,10 @@ import java.util.function.Consumer;
 
 /**
  * The labelled traffic of a pilot zone, live: files the zone's enterprises and goods, writes its
- * negative list, then sends each document when its time has come (event times never ahead of the
- * wall clock), at the configured rate, to the gateway or to Kafka, and writes each anomaly's label
- * to the ground truth. Runs on a thread of its own from {@link #start()} until its duration is over
- * or {@link #close()}.
+ * negative list and opening exchange rates, then sends each document (and each zone day's new
+ * rates) when its time has come (event times never ahead of the wall clock), at the configured
+ * rate, to the gateway or to Kafka, and writes each anomaly's label to the ground truth. Runs on a
+ * thread of its own from {@link #start()} until its duration is over or {@link #close()}.
  */
 public final class Simulator implements AutoCloseable {
   /** Bursts may go this much over the mean rate (the evening peak is about 1.8 times it). */
@@ -99,7 +100,10 @@ public final class Simulator implements AutoCloseable {
     String bootstrap = options.effectiveTruthBootstrap();
     if (bootstrap != null && !(options.target() instanceof SimulatorTarget.Kafka)) {
       ensureTopics(
-          bootstrap, List.of(Topics.SIMULATOR_TRUTH, NegativeListEntry.TOPIC), 1, (short) 1);
+          bootstrap,
+          List.of(Topics.SIMULATOR_TRUTH, NegativeListEntry.TOPIC, Topics.FX_RATES),
+          1,
+          (short) 1);
     }
     return new TruthSink(
         options.truthFile(),
@@ -148,6 +152,11 @@ public final class Simulator implements AutoCloseable {
       var entries = e.negativeList();
       truth.negativeList(entries);
       negativeListEntries = entries.size();
+      // The FX feed runs beside the traffic, not in it: the documents stay what they were.
+      FxFeed fx = new FxFeed(options.seed(), e.clock());
+      truth.fxRates(fx.opening().rates());
+      int fxDay = 1;
+      FxFeed.Publication nextFx = fx.day(fxDay);
       Instant end =
           options.duration() == null ? null : e.settings().start().plus(options.duration());
       if (end != null && options.drain()) e.stopArrivalsAfter(end);
@@ -162,6 +171,10 @@ public final class Simulator implements AutoCloseable {
         if (next == null) break;
         if (end != null && !options.drain() && next.dueAt().isAfter(end)) break;
         if (!waitUntil(next.dueAt())) break;
+        while (!nextFx.dueAt().isAfter(next.dueAt())) {
+          truth.fxRates(nextFx.rates());
+          nextFx = fx.day(++fxDay);
+        }
         if (next instanceof Label l) {
           truth.write(l.truth());
           labels.get(l.truth().kind()).incrementAndGet();

@@ -38,6 +38,25 @@ public record ElasticsearchSinkSettings(
         config.get(ConfigKey.KAFKA_BOOTSTRAP));
   }
 
+  /**
+   * The same with at most {@code requests} bulk requests under way at once. One keeps the writes of
+   * a subtask in order: two versions of a document (a window and its late update) then reach
+   * Elasticsearch in the order they were made, and the newer one stays.
+   */
+  public ElasticsearchSinkSettings withMaxInFlightRequests(int requests) {
+    return new ElasticsearchSinkSettings(
+        url,
+        username,
+        password,
+        maxBatchSize,
+        requests,
+        maxBufferedRequests,
+        maxBatchSizeInBytes,
+        maxTimeInBufferMs,
+        maxRecordSizeInBytes,
+        deadLetterBootstrap);
+  }
+
   /** The same with documents flushed after at most {@code millis} in the buffer. */
   public ElasticsearchSinkSettings withMaxTimeInBuffer(long millis) {
     return new ElasticsearchSinkSettings(

@@ -10,12 +10,12 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * smaller of its inputs' watermarks). Not idleness instead: in this Flink version a broadcast input
  * marked idle while its records still flow stopped the rule streams for good (measured in
  * RiskDetectionTest). The business inputs of those streams must then never go idle ({@code
- * EventTimes.forEnvelopesNeverIdle}).
+ * EventTimes.forEnvelopesNeverIdle}). The trade statistics read their exchange rates the same way.
  */
-final class ReferenceWatermarks {
+public final class ReferenceWatermarks {
   private ReferenceWatermarks() {}
 
-  static <T> WatermarkStrategy<T> none() {
+  public static <T> WatermarkStrategy<T> none() {
     return WatermarkStrategy.<T>forGenerator(
             ctx ->
                 new WatermarkGenerator<T>() {

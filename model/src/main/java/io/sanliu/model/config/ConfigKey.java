@@ -85,6 +85,20 @@ public enum ConfigKey {
       "P2D",
       "Logistics: how long (event time) a delivered or returned parcel's timeline is kept for late"
           + " events before its state is cleared."),
+  STATS_ALLOWED_LATENESS(
+      "SANLIU_STATS_ALLOWED_LATENESS",
+      "PT10M",
+      "Trade statistics: how late (event time, ISO-8601) after its window's end a document still"
+          + " updates the window's documents; later ones go to the dead-letter topic."),
+  STATS_TOP_N(
+      "SANLIU_STATS_TOP_N",
+      "10",
+      "Trade statistics: how many countries, enterprises and goods each window's rankings hold."),
+  STATS_RELEASE_WAIT(
+      "SANLIU_STATS_RELEASE_WAIT",
+      "P7D",
+      "Trade statistics: how long (event time) a customs list and its release receipt wait for"
+          + " each other before they are forgotten."),
   LOCAL_DATA_DIR(
       "SANLIU_LOCAL_DATA_DIR",
       "",

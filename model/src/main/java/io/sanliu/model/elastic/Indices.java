@@ -21,6 +21,9 @@ public final class Indices {
    */
   public static final String ALERTS = "sanliu-alerts";
 
+  /** The composite index (综合指数), one document per minute; see docs/composite-index.md. */
+  public static final String COMPOSITE_INDEX = "sanliu-composite-index";
+
   /** The default ingest pipeline of {@link #ALERTS}. */
   public static final String ALERTS_PIPELINE = "sanliu-alerts-indexed-at";
 
@@ -36,9 +39,31 @@ public final class Indices {
    */
   public static final String LOGISTICS_STAGES = "sanliu-logistics-stages";
 
+  /**
+   * Trade statistics (统计监测): one document per caliber, window (1 minute, 1 hour, 1 day) and cube
+   * slice (the total, or one value of one dimension), with every measure. Id: caliber, window size,
+   * window start and the slice's dimension values, so a late update overwrites it. See
+   * docs/statistics.md.
+   */
+  public static final String TRADE_STATS = "sanliu-trade-stats";
+
+  /**
+   * The top-N countries, enterprises and goods of each caliber, window and direction: one document
+   * per rank (id: caliber, window size, window start, dimension, direction, rank).
+   */
+  public static final String TRADE_TOP = "sanliu-trade-top";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
-      List.of(ORDERS_PER_MODE, MATCHES, ALERTS, SHIPMENTS, LOGISTICS_STAGES);
+      List.of(
+          ORDERS_PER_MODE,
+          MATCHES,
+          ALERTS,
+          SHIPMENTS,
+          LOGISTICS_STAGES,
+          TRADE_STATS,
+          TRADE_TOP,
+          COMPOSITE_INDEX);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

@@ -15,6 +15,7 @@ import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
+import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.ingest.Receipt;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.simulation.GroundTruth;
@@ -61,6 +62,14 @@ public final class Topics {
       new Topic<>(
           "sanliu.simulator-truth", Json.mapper().constructType(GroundTruth.class), 1, false);
 
+  /**
+   * Exchange rates (yuan per unit of a currency, from a moment on): reference data for the
+   * statistics. Compacted, one partition, key currency and start ({@link FxRate#key()}), so the
+   * history of every currency stays.
+   */
+  public static final Topic<FxRate> FX_RATES =
+      new Topic<>("sanliu.fx-rates", Json.mapper().constructType(FxRate.class), 1, true);
+
   /** The zone's negative list (enterprises, goods): reference data for the risk engine. */
   public static final Topic<NegativeListEntry> NEGATIVE_LIST = NegativeListEntry.TOPIC;
 
@@ -85,6 +94,7 @@ public final class Topics {
   public static List<Topic<?>> all() {
     List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
     all.add(DEAD_LETTER);
+    all.add(FX_RATES);
     all.add(INGEST_RECEIPTS);
     all.add(NEGATIVE_LIST);
     all.add(RISK_RULES);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.simulation.GroundTruth;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,9 +43,10 @@ class TopicsTest {
     expected.add(Topics.SIMULATOR_TRUTH.name());
     expected.add(Topics.NEGATIVE_LIST.name());
     expected.add(Topics.RISK_RULES.name());
+    expected.add(Topics.FX_RATES.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 5, Topics.all().size());
+    assertEquals(EventType.values().length + 6, Topics.all().size());
   }
 
   @Test
@@ -98,13 +100,23 @@ class TopicsTest {
             Topics.INGEST_RECEIPTS,
             Topics.SIMULATOR_TRUTH,
             Topics.NEGATIVE_LIST,
-            Topics.RISK_RULES);
+            Topics.RISK_RULES,
+            Topics.FX_RATES);
     for (Topic<?> topic : Topics.all()) {
       if (reference.contains(topic)) continue;
       assertFalse(topic.compacted(), topic.name());
       assertEquals(Topic.SCALED, topic.partitions(), topic.name());
       assertEquals(8, topic.partitionsOr(8), topic.name());
     }
+  }
+
+  @Test
+  void fxRatesAreCompactedReferenceDataOnOnePartitionKeyedByCurrencyAndStart() {
+    // One key per currency and start: compaction keeps the history late documents are priced with.
+    assertSame(Topics.FX_RATES, Topics.byName().get("sanliu.fx-rates"));
+    assertSame(FxRate.class, Topics.FX_RATES.valueType().getRawClass());
+    assertTrue(Topics.FX_RATES.compacted());
+    assertEquals(1, Topics.FX_RATES.partitionsOr(8));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.sanliu.simulator.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sanliu.model.Json;
+import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.simulation.GroundTruth;
 import io.sanliu.model.simulation.NegativeListEntry;
@@ -20,7 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Where the ground truth goes: one JSON object per line in a file (and the negative list in a file
  * of its own), and the topics {@code sanliu.simulator-truth} and {@code sanliu.negative-list} when
- * a producer is given. Either may be absent.
+ * a producer is given. Either may be absent. The zone's exchange rates, reference data that no
+ * participant pushes through the gateway, go this way too: to {@code sanliu.fx-rates}, with a
+ * producer only.
  */
 public final class TruthSink implements AutoCloseable {
   private final BufferedWriter truthFile;
@@ -73,6 +76,13 @@ public final class TruthSink implements AutoCloseable {
       }
       producer.flush();
     }
+  }
+
+  /** Publishes exchange rates of the zone's FX feed (nothing without a producer). */
+  public void fxRates(List<FxRate> rates) {
+    if (producer == null) return;
+    for (FxRate r : rates) send(Topics.FX_RATES.name(), r.key(), Topics.FX_RATES.serialize(r));
+    producer.flush();
   }
 
   /** Writes one label. */

@@ -2,6 +2,7 @@ package io.sanliu.simulator.zone;
 
 import io.sanliu.model.codes.Country;
 import io.sanliu.model.codes.CurrencyCode;
+import io.sanliu.model.fx.DefaultFxRates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * The zone's export markets (customs country codes) with the currency their orders are priced in,
- * and the exchange rates the simulator prices exports with.
+ * and how the simulator prices exports in them.
  */
 public final class Markets {
   private Markets() {}
@@ -44,21 +45,12 @@ public final class Markets {
           "502", "303", "304", "116", "601", "305", "501", "344", "410", "429", "307", "312", "309",
           "138", "131", "136", "122", "132", "141", "133");
 
-  /** Yuan per unit of each currency the zone prices in. */
-  private static final Map<CurrencyCode, BigDecimal> CNY_PER_UNIT =
-      Map.of(
-          CurrencyCode.CNY, new BigDecimal("1"),
-          CurrencyCode.USD, new BigDecimal("7.10"),
-          CurrencyCode.EUR, new BigDecimal("7.75"),
-          CurrencyCode.GBP, new BigDecimal("9.05"),
-          CurrencyCode.JPY, new BigDecimal("0.048"),
-          CurrencyCode.AUD, new BigDecimal("4.65"),
-          CurrencyCode.CAD, new BigDecimal("5.20"),
-          CurrencyCode.SGD, new BigDecimal("5.30"));
-
-  /** An amount in yuan converted to a currency (customs code), to the cent. */
+  /**
+   * An amount in yuan converted to a currency (customs code), to the cent, at the platform's
+   * default rate: the rate the FX feed opens with.
+   */
   public static BigDecimal fromYuan(BigDecimal yuan, String currency) {
-    BigDecimal rate = CNY_PER_UNIT.get(CurrencyCode.fromCode(currency));
+    BigDecimal rate = DefaultFxRates.cnyPerUnit(CurrencyCode.fromCode(currency));
     return yuan.divide(rate, 2, RoundingMode.HALF_UP);
   }
 

@@ -3,10 +3,12 @@ package io.sanliu.simulator.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sanliu.model.Json;
+import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.simulation.AnomalyKind;
 import io.sanliu.model.simulation.GroundTruth;
 import io.sanliu.model.simulation.NegativeListEntry;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,24 @@ class TruthSinkTest {
     assertEquals(t2, Topics.SIMULATOR_TRUTH.deserialize(producer.history().get(2).value()));
   }
 
+  @Test
+  void exchangeRatesGoToTheirTopicKeyedByCurrencyAndStart() {
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    FxRate usd = new FxRate("502", new BigDecimal("7.105200"), AT);
+    FxRate eur = new FxRate("300", new BigDecimal("7.7500"), AT);
+
+    try (TruthSink sink = new TruthSink(null, null, producer, m -> {})) {
+      sink.fxRates(List.of(usd, eur));
+    }
+
+    assertEquals(
+        List.of(Topics.FX_RATES.name(), Topics.FX_RATES.name()),
+        producer.history().stream().map(r -> r.topic()).toList());
+    assertEquals(usd.key(), new String(producer.history().get(0).key(), StandardCharsets.UTF_8));
+    assertEquals(eur, Topics.FX_RATES.deserialize(producer.history().get(1).value()));
+  }
+
   static GroundTruth truth(String line) {
     try {
       return Json.mapper().readValue(line, GroundTruth.class);
@@ -97,6 +117,7 @@ class TruthSinkTest {
   void withoutFileOrProducerNothingIsWrittenAndNothingFails() {
     try (TruthSink sink = new TruthSink(null, null, null, m -> {})) {
       sink.negativeList(List.of());
+      sink.fxRates(List.of(new FxRate("502", BigDecimal.TEN, AT)));
       sink.write(
           new GroundTruth(
               "R:1", "R", AnomalyKind.ORPHAN_DOCUMENT, AT, null, null, null, null, null));

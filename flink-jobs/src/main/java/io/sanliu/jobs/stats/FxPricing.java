@@ -1,0 +1,64 @@
+package io.sanliu.jobs.stats;
+
+import io.sanliu.model.fx.FxRate;
+import io.sanliu.model.kafka.DeadLetter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Turns documents into facts in yuan with the exchange rates broadcast from {@code
+ * sanliu.fx-rates}. The broadcast state (rates by {@link FxRate#key()}) is what checkpoints keep;
+ * each instance also holds it as an {@link FxTable} for lookups, built from the state on first use
+ * (after a start or a restore) and kept up to date as rates arrive.
+ *
+ * <p>A rate applies to the documents priced after it arrived: rates are published ahead of the time
+ * they are valid from, and a rate that comes later than its documents does not restate them. A
+ * document whose currency has no rate at all goes to the dead-letter topic ({@link #UNPRICED}).
+ */
+public abstract class FxPricing<IN> extends BroadcastProcessFunction<IN, FxRate, TradeFact> {
+  public static final MapStateDescriptor<String, FxRate> RATES =
+      new MapStateDescriptor<>("fx-rates", Types.STRING, TypeInformation.of(FxRate.class));
+
+  /** Documents that cannot be converted to yuan. */
+  public static final OutputTag<DeadLetter> UNPRICED =
+      new OutputTag<>("unpriced", TypeInformation.of(DeadLetter.class));
+
+  private transient FxTable table;
+
+  /** The fact of a document, its amounts converted with {@code fx}. */
+  protected abstract TradeFact price(IN document, FxTable fx);
+
+  /** Why a document could not be counted, for the dead-letter topic. */
+  protected abstract DeadLetter refusal(IN document, MissingRateException why);
+
+  @Override
+  public void processElement(IN document, ReadOnlyContext ctx, Collector<TradeFact> out)
+      throws Exception {
+    if (table == null) {
+      List<FxRate> known = new ArrayList<>();
+      for (Map.Entry<String, FxRate> e : ctx.getBroadcastState(RATES).immutableEntries()) {
+        known.add(e.getValue());
+      }
+      table = FxTable.of(known);
+    }
+    try {
+      out.collect(price(document, table));
+    } catch (MissingRateException e) {
+      ctx.output(UNPRICED, refusal(document, e));
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(FxRate rate, Context ctx, Collector<TradeFact> out)
+      throws Exception {
+    ctx.getBroadcastState(RATES).put(rate.key(), rate);
+    if (table != null) table.add(rate);
+  }
+}

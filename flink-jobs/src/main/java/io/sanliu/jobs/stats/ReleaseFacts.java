@@ -1,0 +1,34 @@
+package io.sanliu.jobs.stats;
+
+import io.sanliu.model.kafka.DeadLetter;
+import java.time.Instant;
+import java.util.List;
+
+/** The customs caliber's facts: released customs lists in yuan. */
+public final class ReleaseFacts extends FxPricing<ReleasedList> {
+  private final String stage;
+
+  /**
+   * @param stage the dead letters' stage, e.g. {@code flink:trade-statistics}
+   */
+  public ReleaseFacts(String stage) {
+    this.stage = stage;
+  }
+
+  @Override
+  protected TradeFact price(ReleasedList released, FxTable fx) {
+    return TradeFacts.ofRelease(released, fx);
+  }
+
+  @Override
+  protected DeadLetter refusal(ReleasedList released, MissingRateException why) {
+    return DeadLetter.of(
+        stage,
+        released.source(),
+        released.listGuid(),
+        "application/json",
+        List.of(new DeadLetter.FieldError("currency", why.getMessage())),
+        OrderFacts.json(released),
+        Instant.now());
+  }
+}

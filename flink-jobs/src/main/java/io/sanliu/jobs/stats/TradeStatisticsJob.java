@@ -1,0 +1,209 @@
+package io.sanliu.jobs.stats;
+
+import io.sanliu.jobs.EventTimes;
+import io.sanliu.jobs.SanliuJob;
+import io.sanliu.jobs.elastic.DocumentConverter;
+import io.sanliu.jobs.elastic.ElasticsearchSink;
+import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
+import io.sanliu.jobs.kafka.KafkaStreams;
+import io.sanliu.jobs.risk.ReferenceWatermarks;
+import io.sanliu.model.config.Config;
+import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.events.AppType;
+import io.sanliu.model.events.BusinessEvent;
+import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.CustomsReceipt;
+import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Order;
+import io.sanliu.model.fx.FxRate;
+import io.sanliu.model.kafka.DeadLetter;
+import io.sanliu.model.kafka.Topic;
+import io.sanliu.model.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+
+/**
+ * Full-caliber trade statistics (统计监测): orders (platform caliber) and released customs lists
+ * (customs caliber), in yuan, counted per event-time minute, hour and zone day, per cube slice (the
+ * total, and by direction, mode, partner country, HS chapter, platform, enterprise, port), with the
+ * top countries, enterprises and goods of each window. Documents up to the allowed lateness late
+ * update their windows in place; later ones are dead-lettered per window they missed. See
+ * docs/statistics.md.
+ *
+ * <pre>
+ * orders ─ new ─ first per order ──────────────────────┐
+ *                                                      ├─ in yuan (FX broadcast) ─ cube slices ─┬─ 1m / 1h / 1d windows ─ sanliu-trade-stats
+ * lists + release receipts ─ join ─ released lists ────┘                                         └─ rankings ─ sanliu-trade-top
+ * </pre>
+ */
+public final class TradeStatisticsJob implements SanliuJob {
+  public static final String NAME = "trade-statistics";
+
+  /** The stage its dead letters name. */
+  public static final String STAGE = "flink:" + NAME;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void build(StreamExecutionEnvironment env, Config config) {
+    Duration lateness = config.getDuration(ConfigKey.STATS_ALLOWED_LATENESS);
+    Duration releaseWait = config.getDuration(ConfigKey.STATS_RELEASE_WAIT);
+    int topN = config.getInt(ConfigKey.STATS_TOP_N);
+
+    TypeInformation<Envelope<Order>> orderType =
+        TypeInformation.of(new TypeHint<Envelope<Order>>() {});
+    DataStream<Envelope<Order>> orders = read(env, config, Topics.ORDERS, orderType);
+    DataStream<Envelope<CustomsList>> lists =
+        read(
+            env,
+            config,
+            Topics.CUSTOMS_LISTS,
+            TypeInformation.of(new TypeHint<Envelope<CustomsList>>() {}));
+    DataStream<Envelope<CustomsReceipt>> receipts =
+        read(
+            env,
+            config,
+            Topics.CUSTOMS_RECEIPTS,
+            TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}));
+    // The rates stand at the end of event time, so the business streams they are connected to keep
+    // their own clocks (see ReferenceWatermarks).
+    BroadcastStream<FxRate> rates =
+        KafkaStreams.read(
+                env,
+                config,
+                NAME,
+                Topics.FX_RATES,
+                TypeInformation.of(FxRate.class),
+                ReferenceWatermarks.none())
+            .broadcast(FxPricing.RATES);
+
+    TypeInformation<TradeFact> factType = TypeInformation.of(TradeFact.class);
+    SingleOutputStreamOperator<TradeFact> platform =
+        orders
+            // Changes and deletions refer to an order already counted.
+            .filter(e -> e.payload().appType() == AppType.NEW)
+            .name("new orders")
+            .uid(NAME + "-new-orders")
+            .keyBy(e -> e.key(), Types.STRING)
+            .process(new FirstOrders(), orderType)
+            .name("first of each order")
+            .uid(NAME + "-first-orders")
+            .connect(rates)
+            .process(new OrderFacts(STAGE), factType)
+            .name("orders in yuan")
+            .uid(NAME + "-order-facts");
+
+    TypeInformation<ListDocument> listDocument = TypeInformation.of(ListDocument.class);
+    SingleOutputStreamOperator<TradeFact> customs =
+        lists
+            .flatMap(
+                (Envelope<CustomsList> e, Collector<ListDocument> out) ->
+                    ListDocument.ofList(e).forEach(out::collect),
+                listDocument)
+            .name("lists by join key")
+            .uid(NAME + "-lists")
+            .union(
+                receipts
+                    .flatMap(
+                        (Envelope<CustomsReceipt> e, Collector<ListDocument> out) ->
+                            ListDocument.ofReceipt(e).forEach(out::collect),
+                        listDocument)
+                    .name("release receipts")
+                    .uid(NAME + "-releases"))
+            .keyBy(ListDocument::joinKey, Types.STRING)
+            .process(new ReleaseJoin(releaseWait), TypeInformation.of(ReleasedList.class))
+            .name("released lists")
+            .uid(NAME + "-release-join")
+            .connect(rates)
+            .process(new ReleaseFacts(STAGE), factType)
+            .name("released lists in yuan")
+            .uid(NAME + "-release-facts");
+
+    DataStream<SliceEntry> entries =
+        platform
+            .union(customs)
+            .flatMap(
+                (TradeFact f, Collector<SliceEntry> out) -> CubeSlices.of(f).forEach(out::collect),
+                TypeInformation.of(SliceEntry.class))
+            .name("cube slices")
+            .uid(NAME + "-slices");
+
+    TypeInformation<DeadLetter> letterType = TypeInformation.of(DeadLetter.class);
+    List<DataStream<DeadLetter>> letters = new ArrayList<>();
+    letters.add(platform.getSideOutput(FxPricing.UNPRICED));
+    letters.add(customs.getSideOutput(FxPricing.UNPRICED));
+    DataStream<TradeStatsDocument> slices = null;
+    for (WindowSize size : WindowSize.values()) {
+      SingleOutputStreamOperator<TradeStatsDocument> windows =
+          TradeWindows.aggregate(entries, size, lateness)
+              .name(size.label() + " windows")
+              .uid(NAME + "-windows-" + size.label());
+      letters.add(
+          windows
+              .getSideOutput(TradeWindows.LATE)
+              .flatMap(new LateEntries(STAGE, size, lateness), letterType)
+              .name("too late for " + size.label())
+              .uid(NAME + "-late-" + size.label()));
+      slices = slices == null ? windows : slices.union(windows);
+    }
+
+    // One bulk request under way at a time: a window's late version must not overtake its first.
+    ElasticsearchSinkSettings sink =
+        ElasticsearchSinkSettings.from(config).withMaxInFlightRequests(1);
+    slices
+        .filter(d -> Dimension.valueOf(d.dimension()).stored())
+        .name("stored slices")
+        .uid(NAME + "-stored")
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.TRADE_STATS, TradeStatsDocument::documentId),
+                sink))
+        .name("to " + Indices.TRADE_STATS)
+        .uid(NAME + "-stats-index");
+    slices
+        .filter(d -> Dimension.valueOf(d.dimension()).ranked())
+        .name("ranked slices")
+        .uid(NAME + "-ranked")
+        .keyBy(TopRanking::rankingKey, Types.STRING)
+        .process(new TopRanking(topN, lateness), TypeInformation.of(TopEntryDocument.class))
+        .name("top " + topN)
+        .uid(NAME + "-top")
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.TRADE_TOP, TopEntryDocument::documentId), sink))
+        .name("to " + Indices.TRADE_TOP)
+        .uid(NAME + "-top-index");
+
+    DataStream<DeadLetter> refused = letters.get(0);
+    for (DataStream<DeadLetter> more : letters.subList(1, letters.size())) {
+      refused = refused.union(more);
+    }
+    refused
+        .sinkTo(KafkaStreams.deadLetterSink(config))
+        .name("dead letters of the statistics")
+        .uid(NAME + "-dead-letters");
+  }
+
+  /** A business topic; never idle, because its stream meets the broadcast rates. */
+  private static <T extends BusinessEvent> DataStream<Envelope<T>> read(
+      StreamExecutionEnvironment env,
+      Config config,
+      Topic<Envelope<T>> topic,
+      TypeInformation<Envelope<T>> type) {
+    return KafkaStreams.read(
+        env, config, NAME, topic, type, EventTimes.<T>forEnvelopesNeverIdle(config));
+  }
+}

@@ -1,0 +1,40 @@
+package io.sanliu.jobs.stats;
+
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The windows of one size over the slice entries. A window fires when event time passes its end; a
+ * document up to the allowed lateness after that adds to it and fires it again with the new totals
+ * (Flink's allowed lateness with the event-time trigger), and the document id makes that version
+ * overwrite the first. Later documents are not added; they leave through {@link #LATE}. One
+ * operator per size, so a document too late for its minute is still counted in its hour and day,
+ * and the dead letter says which window missed it.
+ */
+public final class TradeWindows {
+  /** Entries whose window of the operator's size had closed. */
+  public static final OutputTag<SliceEntry> LATE =
+      new OutputTag<>("late-entries", TypeInformation.of(SliceEntry.class));
+
+  private TradeWindows() {}
+
+  public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
+      DataStream<SliceEntry> entries, WindowSize size, Duration lateness) {
+    TypeInformation<SliceMeasures> measures = TypeInformation.of(SliceMeasures.class);
+    return entries
+        .keyBy(SliceEntry::slice, Types.STRING)
+        .window(size.assigner())
+        .allowedLateness(lateness)
+        .sideOutputLateData(LATE)
+        .aggregate(
+            new SliceAggregate(),
+            new ToTradeStatsDocument(size),
+            measures,
+            measures,
+            TypeInformation.of(TradeStatsDocument.class));
+  }
+}
