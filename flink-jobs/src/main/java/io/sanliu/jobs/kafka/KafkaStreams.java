@@ -39,7 +39,7 @@ public final class KafkaStreams {
             .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
             .setTopics(topic.name())
             .setGroupId("sanliu-" + job)
-            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setStartingOffsets(startingOffsets(config))
             .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType)))
             .build();
     SingleOutputStreamOperator<T> values =
@@ -82,5 +82,24 @@ public final class KafkaStreams {
                         letter.stage().getBytes(StandardCharsets.UTF_8),
                         Topics.DEAD_LETTER.serialize(letter)))
         .build();
+  }
+
+  /**
+   * Where a source without checkpointed offsets starts: the earliest record, or the first received
+   * at or after {@link ConfigKey#KAFKA_START_AT}.
+   */
+  static OffsetsInitializer startingOffsets(Config config) {
+    String at = config.get(ConfigKey.KAFKA_START_AT);
+    if (at == null || at.isBlank()) return OffsetsInitializer.earliest();
+    try {
+      return OffsetsInitializer.timestamp(java.time.Instant.parse(at.trim()).toEpochMilli());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          ConfigKey.KAFKA_START_AT.env()
+              + " must be empty or an ISO-8601 instant like 2026-11-22T08:00:00Z, not '"
+              + at
+              + "'",
+          e);
+    }
   }
 }

@@ -13,16 +13,16 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Turns documents into facts in yuan with the exchange rates broadcast from {@code
- * sanliu.fx-rates}. The broadcast state (rates by {@link FxRate#key()}) is what checkpoints keep;
- * each instance also holds it as an {@link FxTable} for lookups, built from the state on first use
- * (after a start or a restore) and kept up to date as rates arrive.
+ * Turns documents into facts in yuan (statistics facts, composite index events) with the exchange
+ * rates broadcast from {@code sanliu.fx-rates}. The broadcast state (rates by {@link FxRate#key()})
+ * is what checkpoints keep; each instance also holds it as an {@link FxTable} for lookups, built
+ * from the state on first use (after a start or a restore) and kept up to date as rates arrive.
  *
  * <p>A rate applies to the documents priced after it arrived: rates are published ahead of the time
  * they are valid from, and a rate that comes later than its documents does not restate them. A
  * document whose currency has no rate at all goes to the dead-letter topic ({@link #UNPRICED}).
  */
-public abstract class FxPricing<IN> extends BroadcastProcessFunction<IN, FxRate, TradeFact> {
+public abstract class FxPricing<IN, OUT> extends BroadcastProcessFunction<IN, FxRate, OUT> {
   public static final MapStateDescriptor<String, FxRate> RATES =
       new MapStateDescriptor<>("fx-rates", Types.STRING, TypeInformation.of(FxRate.class));
 
@@ -32,14 +32,14 @@ public abstract class FxPricing<IN> extends BroadcastProcessFunction<IN, FxRate,
 
   private transient FxTable table;
 
-  /** The fact of a document, its amounts converted with {@code fx}. */
-  protected abstract TradeFact price(IN document, FxTable fx);
+  /** What a document gives, its amounts converted with {@code fx}. */
+  protected abstract OUT price(IN document, FxTable fx);
 
   /** Why a document could not be counted, for the dead-letter topic. */
   protected abstract DeadLetter refusal(IN document, MissingRateException why);
 
   @Override
-  public void processElement(IN document, ReadOnlyContext ctx, Collector<TradeFact> out)
+  public void processElement(IN document, ReadOnlyContext ctx, Collector<OUT> out)
       throws Exception {
     if (table == null) {
       List<FxRate> known = new ArrayList<>();
@@ -56,7 +56,7 @@ public abstract class FxPricing<IN> extends BroadcastProcessFunction<IN, FxRate,
   }
 
   @Override
-  public void processBroadcastElement(FxRate rate, Context ctx, Collector<TradeFact> out)
+  public void processBroadcastElement(FxRate rate, Context ctx, Collector<OUT> out)
       throws Exception {
     ctx.getBroadcastState(RATES).put(rate.key(), rate);
     if (table != null) table.add(rate);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The platform caliber's facts: new orders in yuan. */
-public final class OrderFacts extends FxPricing<Envelope<Order>> {
+public final class OrderFacts extends FxPricing<Envelope<Order>, TradeFact> {
   private final String stage;
 
   /**

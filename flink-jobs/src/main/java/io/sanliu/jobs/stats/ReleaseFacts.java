@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The customs caliber's facts: released customs lists in yuan. */
-public final class ReleaseFacts extends FxPricing<ReleasedList> {
+public final class ReleaseFacts extends FxPricing<ReleasedList, TradeFact> {
   private final String stage;
 
   /**

@@ -7,6 +7,12 @@ package io.sanliu.model.config;
  */
 public enum ConfigKey {
   KAFKA_BOOTSTRAP("SANLIU_KAFKA_BOOTSTRAP", "localhost:9092", "Kafka bootstrap servers."),
+  KAFKA_START_AT(
+      "SANLIU_KAFKA_START_AT",
+      "",
+      "Where a job started without a checkpoint begins reading its topics: empty for the earliest"
+          + " record, or an ISO-8601 instant for the first record Kafka received at or after it (a"
+          + " replay from a point in time)."),
   KAFKA_TOPIC_PARTITIONS(
       "SANLIU_KAFKA_TOPIC_PARTITIONS", "4", "Partitions of the business topics when created."),
   KAFKA_TOPIC_REPLICATION(
