@@ -1,14 +1,39 @@
 // Polls the slice endpoint and shows the last 15 minutes, newest first. The wall screen (issue 8)
 // replaces this page; it stays as the smallest check that data flows end to end.
 const MODES = ["9610", "1210", "9710", "9810", "UNKNOWN"];
+const TOKEN_KEY = "sanliu.token";
 let lastOk = null;
+
+// The API wants a bearer token (docs/api.md). A screen gets its viewer token once in the URL's
+// fragment (#token=..., never sent to a server) and keeps it; in development the API hands one out.
+async function token() {
+  const fromUrl = new URLSearchParams(location.hash.slice(1)).get("token");
+  if (fromUrl) {
+    localStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  let t = localStorage.getItem(TOKEN_KEY);
+  if (!t) {
+    const res = await fetch("api/v1/auth/token", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ role: "viewer", subject: "wall-screen" }),
+    });
+    if (!res.ok) throw new Error("no token: open this page with #token=<viewer token>");
+    t = (await res.json()).token;
+    localStorage.setItem(TOKEN_KEY, t);
+  }
+  return t;
+}
 
 async function refresh() {
   const status = document.getElementById("status");
   try {
     const to = new Date(Date.now() + 60_000);
     const from = new Date(to.getTime() - 16 * 60_000);
-    const res = await fetch(`api/v1/stats/orders-per-mode?from=${from.toISOString()}&to=${to.toISOString()}`);
+    const res = await fetch(`api/v1/stats/orders-per-mode?from=${from.toISOString()}&to=${to.toISOString()}`,
+      { headers: { Authorization: `Bearer ${await token()}` } });
+    if (res.status === 401) localStorage.removeItem(TOKEN_KEY); // expired: fetch a new one next time
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = await res.json();
     render(body.windows);

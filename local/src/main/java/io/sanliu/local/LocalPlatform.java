@@ -173,7 +173,12 @@ public final class LocalPlatform implements AutoCloseable {
     IngestServer ingest = new IngestServer(vertx, gateway);
     board.step("Ingest gateway", () -> ingest.start().await(), s -> "port " + s.actualPort());
     started.push(ingest);
-    ApiServer api = new ApiServer(vertx, withEs);
+    // Development: the API hands out tokens for any role (docs/api.md), unless a secret is set.
+    Config apiConfig =
+        withEs.get(ConfigKey.API_JWT_SECRET).isEmpty()
+            ? withEs.with(ConfigKey.API_DEV_TOKENS, "true")
+            : withEs;
+    ApiServer api = new ApiServer(vertx, apiConfig);
     board.step("Query API + dashboards", () -> api.start().await(), s -> "port " + s.actualPort());
     started.push(api);
 
@@ -204,6 +209,14 @@ public final class LocalPlatform implements AutoCloseable {
     board.line(READY_LINE + String.format(" (%.1f s)", StatusBoard.seconds(t0)));
     board.line("  Dashboards        " + apiUrl + "/");
     board.line("  Orders per mode   " + apiUrl + "/api/v1/stats/orders-per-mode");
+    board.line("  Risk alerts API   " + apiUrl + "/api/v1/alerts (docs/api.md)");
+    if (Boolean.parseBoolean(apiConfig.get(ConfigKey.API_DEV_TOKENS))) {
+      board.line(
+          "  API token         curl -s -X POST "
+              + apiUrl
+              + "/api/v1/auth/token -H 'Content-Type: application/json'"
+              + " -d '{\"role\":\"risk_officer\",\"subject\":\"me\"}'");
+    }
     board.line("  Ingest gateway    " + ingestUrl + "/ingest/v1/orders");
     board.line(
         "  Risk alerts       "

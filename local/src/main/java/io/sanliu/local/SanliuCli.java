@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       IngestCommand.class,
       ApiCommand.class,
+      TokenCommand.class,
       JobCommand.class,
       SimulateCommand.class
     })

@@ -111,7 +111,9 @@ class EndToEndSliceTest {
               + minute.plusSeconds(60);
       String body =
           http.send(
-                  HttpRequest.newBuilder(URI.create(url)).build(),
+                  HttpRequest.newBuilder(URI.create(url))
+                      .header("Authorization", "Bearer " + viewerToken())
+                      .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
       Map<String, Long> counts = new TreeMap<>();
@@ -123,6 +125,26 @@ class EndToEndSliceTest {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A wall screen's token, from the development token endpoint that `local` turns on. */
+  static String viewerToken() throws Exception {
+    if (viewerToken == null) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"role\":\"viewer\",\"subject\":\"e2e-screen\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, r.statusCode(), r.body());
+      viewerToken = Json.mapper().readTree(r.body()).get("token").asText();
+    }
+    return viewerToken;
+  }
+
+  static String viewerToken;
 
   @Test
   void ordersPostedToTheGatewayAreCountedPerModeAndMinuteByTheApi() throws Exception {

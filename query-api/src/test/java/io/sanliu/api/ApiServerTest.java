@@ -1,18 +1,16 @@
 package io.sanliu.api;
 
+import static io.sanliu.api.ApiFixture.json;
+import static io.sanliu.api.ApiFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sanliu.model.Json;
+import io.sanliu.api.auth.Role;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -21,13 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The API against the real embedded Elasticsearch. */
+/** The statistics route and the dashboards against the real embedded Elasticsearch. */
 @ExtendWith(SanliuStackExtension.class)
 class ApiServerTest {
   static final Instant MINUTE = Instant.parse("2030-06-01T08:00:00Z");
-  static Vertx vertx;
-  static ApiServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
+  static ApiFixture api;
 
   @BeforeAll
   static void start(SanliuStack stack) throws Exception {
@@ -36,9 +32,7 @@ class ApiServerTest {
     index(es, "1210", MINUTE, 4);
     index(es, "9610", MINUTE.plusSeconds(60), 2);
     index(es, "9610", MINUTE.plusSeconds(3600), 99); // outside the range asked for below
-    vertx = Vertx.vertx();
-    server = new ApiServer(vertx, stack.config());
-    server.start().await();
+    api = ApiFixture.start(stack);
   }
 
   static void index(
@@ -63,22 +57,19 @@ class ApiServerTest {
 
   @AfterAll
   static void stop() {
-    server.close();
-    vertx.close().await();
+    api.close();
   }
 
-  static HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> get(String path) {
+    return api.get(path, Role.VIEWER);
   }
 
   @Test
-  void ordersPerModeReturnsTheMinutesInRangeInTimeOrder() throws Exception {
+  void ordersPerModeReturnsTheMinutesInRangeInTimeOrder() {
     HttpResponse<String> r =
         get("/api/v1/stats/orders-per-mode?from=2030-06-01T08:00:00Z&to=2030-06-01T08:30:00Z");
     assertEquals(200, r.statusCode(), r.body());
-    JsonNode windows = Json.mapper().readTree(r.body()).get("windows");
+    JsonNode windows = json(r).get("windows");
     assertEquals(3, windows.size(), windows::toString);
     assertEquals("1210", windows.get(0).get("tradeMode").asText());
     assertEquals(4, windows.get(0).get("orders").asLong());
@@ -89,44 +80,43 @@ class ApiServerTest {
   }
 
   @Test
-  void ordersPerModeFiltersByTradeMode() throws Exception {
+  void ordersPerModeFiltersByTradeMode() {
     JsonNode windows =
-        Json.mapper()
-            .readTree(
-                get("/api/v1/stats/orders-per-mode?from=2030-06-01T08:00:00Z&to=2030-06-01T08:30:00Z&tradeMode=1210")
-                    .body())
+        json(get(
+                "/api/v1/stats/orders-per-mode?from=2030-06-01T08:00:00Z&to=2030-06-01T08:30:00Z&tradeMode=1210"))
             .get("windows");
     assertEquals(1, windows.size());
     assertEquals(4, windows.get(0).get("orders").asLong());
   }
 
   @Test
-  void badParametersGetAProblemDocumentNamingTheParameter() throws Exception {
-    HttpResponse<String> r = get("/api/v1/stats/orders-per-mode?from=yesterday");
-    assertEquals(400, r.statusCode());
+  void badParametersGetAProblemDocumentNamingTheParameter() {
+    JsonNode p = problem(get("/api/v1/stats/orders-per-mode?from=yesterday"), 400);
     assertTrue(
-        r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-    JsonNode problem = Json.mapper().readTree(r.body());
-    assertEquals(400, problem.get("status").asInt());
-    assertTrue(
-        problem.get("detail").asText().startsWith("from must be an ISO-8601 instant"), r.body());
+        p.get("detail").asText().startsWith("from must be an ISO-8601 instant"), p::toString);
+    assertEquals("from", p.get("invalidParams").get(0).asText());
 
-    assertEquals(
-        400,
-        get("/api/v1/stats/orders-per-mode?from=2030-06-02T00:00:00Z&to=2030-06-01T00:00:00Z")
-            .statusCode());
-    assertEquals(
-        400,
-        get("/api/v1/stats/orders-per-mode?from=2030-06-01T00:00:00Z&to=2030-06-03T00:00:00Z")
-            .statusCode());
+    problem(
+        get("/api/v1/stats/orders-per-mode?from=2030-06-02T00:00:00Z&to=2030-06-01T00:00:00Z"),
+        400);
+    problem(
+        get("/api/v1/stats/orders-per-mode?from=2030-06-01T00:00:00Z&to=2030-06-03T00:00:00Z"),
+        400);
+    JsonNode typo = problem(get("/api/v1/stats/orders-per-mode?tradeMod=1210"), 400);
+    assertTrue(typo.get("detail").asText().contains("tradeMod"), typo::toString);
   }
 
   @Test
-  void servesTheDashboardsAndHealth() throws Exception {
-    HttpResponse<String> page = get("/");
+  void statisticsNeedAToken() {
+    problem(api.get("/api/v1/stats/orders-per-mode", null), 401);
+  }
+
+  @Test
+  void servesTheDashboardsAndHealthWithoutAToken() {
+    HttpResponse<String> page = api.get("/", null);
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("三流合一"));
-    assertEquals(200, get("/orders-per-mode.js").statusCode());
-    assertEquals("UP", Json.mapper().readTree(get("/health").body()).get("status").asText());
+    assertEquals(200, api.get("/orders-per-mode.js", null).statusCode());
+    assertEquals("UP", json(api.get("/health", null)).get("status").asText());
   }
 }

@@ -46,6 +46,51 @@ public enum ConfigKey {
       "Receipts of accepted messages kept in memory to answer replays (oldest forgotten first)."),
   API_HOST("SANLIU_API_HOST", "127.0.0.1", "Address the query API binds."),
   API_PORT("SANLIU_API_PORT", "8080", "Port of the query API and dashboards (0: any free port)."),
+  API_JWT_SECRET(
+      "SANLIU_API_JWT_SECRET",
+      "",
+      "HS256 secret (at least 32 characters) that signs and checks the query API's bearer tokens."
+          + " Empty: a random secret per start, so only tokens this process issued are valid."),
+  API_DEV_TOKENS(
+      "SANLIU_API_DEV_TOKENS",
+      "false",
+      "Development only: `POST /api/v1/auth/token` hands out a token for any role without"
+          + " credentials. `sanliu local` turns it on; never in production."),
+  API_TOKEN_TTL(
+      "SANLIU_API_TOKEN_TTL",
+      "PT8H",
+      "Lifetime (ISO-8601) of the tokens the API or `sanliu token` issues."),
+  API_RATE_LIMIT(
+      "SANLIU_API_RATE_LIMIT",
+      "20",
+      "Requests per second one token's subject may make on average (429 with Retry-After"
+          + " beyond)."),
+  API_RATE_BURST(
+      "SANLIU_API_RATE_BURST",
+      "60",
+      "Requests one subject may make at once before the average rate applies."),
+  API_MAX_BODY_BYTES(
+      "SANLIU_API_MAX_BODY_BYTES",
+      "65536",
+      "Largest request body the query API reads (413 beyond)."),
+  API_CORS_ORIGINS(
+      "SANLIU_API_CORS_ORIGINS",
+      "",
+      "Comma-separated origins (e.g. `https://console.example.gov.cn`) whose pages may call the"
+          + " API from a browser; empty: same origin only."),
+  API_CACHE_TTL(
+      "SANLIU_API_CACHE_TTL",
+      "PT1S",
+      "How long (ISO-8601) screen-facing GET answers are reused for the same path, query and role."),
+  API_SSE_HEARTBEAT(
+      "SANLIU_API_SSE_HEARTBEAT",
+      "PT15S",
+      "Interval of the comment lines that keep idle event streams open through proxies."),
+  API_SSE_REPLAY(
+      "SANLIU_API_SSE_REPLAY",
+      "5000",
+      "Recent alerts kept in memory to replay to a stream client reconnecting with"
+          + " Last-Event-ID."),
   PII_HMAC_KEY(
       "SANLIU_PII_HMAC_KEY",
       "sanliu-dev-only-key-change-me",

@@ -53,12 +53,24 @@ public final class Indices {
    */
   public static final String TRADE_TOP = "sanliu-trade-top";
 
+  /**
+   * The review lifecycle of alerts (id = alert id): status, assignee, outcome, who and when. Kept
+   * apart from {@link #ALERTS} because the risk engine rewrites an alert whole whenever it learns
+   * more; a risk officer's decision must survive that. The query API joins the two at read time.
+   */
+  public static final String ALERT_STATUS = "sanliu-alert-status";
+
+  /** Every status change of an alert: who, when, from, to, comment (append-only). */
+  public static final String ALERT_AUDIT = "sanliu-alert-audit";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
       List.of(
           ORDERS_PER_MODE,
           MATCHES,
           ALERTS,
+          ALERT_STATUS,
+          ALERT_AUDIT,
           SHIPMENTS,
           LOGISTICS_STAGES,
           TRADE_STATS,
