@@ -1,5 +1,6 @@
 package io.sanliu.jobs;
 
+import io.sanliu.jobs.index.CompositeIndexJob;
 import io.sanliu.jobs.logistics.LogisticsJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.jobs.stats.OrdersPerModeJob;
@@ -17,6 +18,7 @@ public final class JobCatalog {
     register(new RiskEngineJob());
     register(new LogisticsJob());
     register(new TradeStatisticsJob());
+    register(new CompositeIndexJob());
   }
 
   private JobCatalog() {}

@@ -43,9 +43,6 @@ import org.apache.flink.util.Collector;
  * </pre>
  *
  * Orders drive the clock (never idle); the other inputs may fall silent without holding it back.
- *
- * <p>Not yet in {@link io.sanliu.jobs.JobCatalog}: its MiniCluster test does not see points in
- * Elasticsearch yet (the operators are tested with harnesses); see docs/composite-index.md.
  */
 public final class CompositeIndexJob implements SanliuJob {
   public static final String NAME = "composite-index";
@@ -154,10 +151,14 @@ public final class CompositeIndexJob implements SanliuJob {
         .process(new CompositeIndexFunction(), TypeInformation.of(CompositeIndexPoint.class))
         .name("the zone's minutes")
         .uid(NAME + "-minutes")
+        .map(CompositeIndexPoint::document, TypeInformation.of(CompositeIndexPoint.Document.class))
+        .name("index documents")
+        .uid(NAME + "-documents")
         .sinkTo(
             new ElasticsearchSink<>(
                 DocumentConverter.toIndex(
-                    Indices.COMPOSITE_INDEX, (CompositeIndexPoint p) -> p.minuteStart().toString()),
+                    Indices.COMPOSITE_INDEX,
+                    (CompositeIndexPoint.Document d) -> d.minuteStart().toString()),
                 ElasticsearchSinkSettings.from(config)))
         .name("to " + Indices.COMPOSITE_INDEX)
         .uid(NAME + "-index");

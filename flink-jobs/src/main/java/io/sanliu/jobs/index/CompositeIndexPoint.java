@@ -1,6 +1,7 @@
 package io.sanliu.jobs.index;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +19,26 @@ public record CompositeIndexPoint(
   public CompositeIndexPoint {
     components = Map.copyOf(components);
   }
+
+  /** The document in {@code sanliu-composite-index}: sub-indices under their field names. */
+  public Document document() {
+    Map<String, Component> m = new LinkedHashMap<>();
+    for (SubIndex s : SubIndex.values()) {
+      if (components.containsKey(s)) m.put(s.field(), components.get(s));
+    }
+    return new Document(minuteStart, minuteEnd, composite, m);
+  }
+
+  /**
+   * The index document of a point.
+   *
+   * @param subIndices by field name ({@code tradeValue}, {@code volume}, ...), in order
+   */
+  public record Document(
+      Instant minuteStart,
+      Instant minuteEnd,
+      double composite,
+      Map<String, Component> subIndices) {}
 
   /**
    * @param index the sub-index (100 = base period)

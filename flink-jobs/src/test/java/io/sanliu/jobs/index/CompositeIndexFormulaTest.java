@@ -157,4 +157,25 @@ class CompositeIndexFormulaTest {
     assertEquals(
         1.0, java.util.Arrays.stream(SubIndex.values()).mapToDouble(SubIndex::weight).sum(), 1e-9);
   }
+
+  @Test
+  void theIndexDocumentHasTheTemplatesFields() throws Exception {
+    CompositeIndexPoint p = run(0, 60, CompositeIndexFormulaTest::steady);
+    var json = io.sanliu.model.Json.mapper().valueToTree(p.document());
+    assertEquals(
+        java.util.List.of("minuteStart", "minuteEnd", "composite", "subIndices"),
+        iterate(json.fieldNames()));
+    assertEquals(
+        java.util.Arrays.stream(SubIndex.values()).map(SubIndex::field).toList(),
+        iterate(json.get("subIndices").fieldNames()));
+    assertEquals(100.0, json.get("subIndices").get("volume").get("index").asDouble());
+    assertEquals(600.0, json.get("subIndices").get("volume").get("base").asDouble());
+    assertTrue(json.get("minuteStart").isTextual(), "an ISO instant: " + json.get("minuteStart"));
+  }
+
+  static java.util.List<String> iterate(java.util.Iterator<String> names) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
 }
