@@ -6,7 +6,6 @@ import io.sanliu.jobs.elastic.DocumentConverter;
 import io.sanliu.jobs.elastic.ElasticsearchSink;
 import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
 import io.sanliu.jobs.kafka.KafkaStreams;
-import io.sanliu.jobs.risk.ReferenceWatermarks;
 import io.sanliu.jobs.stats.FxPricing;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.elastic.Indices;
@@ -62,15 +61,7 @@ public final class CompositeIndexJob implements SanliuJob {
             Topics.ORDERS,
             new TypeHint<Envelope<Order>>() {},
             EventTimes.forEnvelopesNeverIdle(config));
-    BroadcastStream<FxRate> rates =
-        KafkaStreams.read(
-                env,
-                config,
-                NAME,
-                Topics.FX_RATES,
-                TypeInformation.of(FxRate.class),
-                ReferenceWatermarks.none())
-            .broadcast(FxPricing.RATES);
+    BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
     TypeInformation<IndexEvent> eventType = TypeInformation.of(IndexEvent.class);
     SingleOutputStreamOperator<IndexEvent> orderEvents =
         orders

@@ -3,12 +3,10 @@ package io.sanliu.jobs.index;
 import io.sanliu.jobs.stats.FxPricing;
 import io.sanliu.jobs.stats.FxTable;
 import io.sanliu.jobs.stats.MissingRateException;
-import io.sanliu.model.Json;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.kafka.DeadLetter;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * An order as the composite index counts it: its paid amount in yuan cents at the FX rate of its
@@ -34,19 +32,6 @@ public final class OrderValues extends FxPricing<Envelope<Order>, IndexEvent> {
 
   @Override
   protected DeadLetter refusal(Envelope<Order> e, MissingRateException why) {
-    String body;
-    try {
-      body = Json.mapper().writeValueAsString(e);
-    } catch (Exception cannot) {
-      body = String.valueOf(e);
-    }
-    return DeadLetter.of(
-        stage,
-        e.source(),
-        e.messageGuid(),
-        "application/json",
-        List.of(new DeadLetter.FieldError("currency", why.getMessage())),
-        body,
-        Instant.now());
+    return unpriced(stage, e.source(), e.messageGuid(), e, why);
   }
 }

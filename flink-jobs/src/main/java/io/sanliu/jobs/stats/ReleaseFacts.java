@@ -1,8 +1,6 @@
 package io.sanliu.jobs.stats;
 
 import io.sanliu.model.kafka.DeadLetter;
-import java.time.Instant;
-import java.util.List;
 
 /** The customs caliber's facts: released customs lists in yuan. */
 public final class ReleaseFacts extends FxPricing<ReleasedList, TradeFact> {
@@ -22,13 +20,6 @@ public final class ReleaseFacts extends FxPricing<ReleasedList, TradeFact> {
 
   @Override
   protected DeadLetter refusal(ReleasedList released, MissingRateException why) {
-    return DeadLetter.of(
-        stage,
-        released.source(),
-        released.listGuid(),
-        "application/json",
-        List.of(new DeadLetter.FieldError("currency", why.getMessage())),
-        OrderFacts.json(released),
-        Instant.now());
+    return unpriced(stage, released.source(), released.listGuid(), released, why);
   }
 }

@@ -6,7 +6,6 @@ import io.sanliu.jobs.elastic.DocumentConverter;
 import io.sanliu.jobs.elastic.ElasticsearchSink;
 import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
 import io.sanliu.jobs.kafka.KafkaStreams;
-import io.sanliu.jobs.risk.ReferenceWatermarks;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.elastic.Indices;
@@ -78,17 +77,7 @@ public final class TradeStatisticsJob implements SanliuJob {
             config,
             Topics.CUSTOMS_RECEIPTS,
             TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}));
-    // The rates stand at the end of event time, so the business streams they are connected to keep
-    // their own clocks (see ReferenceWatermarks).
-    BroadcastStream<FxRate> rates =
-        KafkaStreams.read(
-                env,
-                config,
-                NAME,
-                Topics.FX_RATES,
-                TypeInformation.of(FxRate.class),
-                ReferenceWatermarks.none())
-            .broadcast(FxPricing.RATES);
+    BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
 
     TypeInformation<TradeFact> factType = TypeInformation.of(TradeFact.class);
     SingleOutputStreamOperator<TradeFact> platform =
