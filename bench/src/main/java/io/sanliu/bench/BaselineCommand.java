@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,33 +76,13 @@ public final class BaselineCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20250601", description = "Seed of the order generator.")
   long seed;
 
-  @Option(
-      names = "--es-heap",
-      defaultValue = "512m",
-      description =
-          "Heap of the Elasticsearch server, as the local stack's default (${DEFAULT-VALUE}).")
-  String esHeap;
-
   @Option(names = "--skip-kafka", description = "Leave out the Kafka baselines.")
   boolean skipKafka;
 
   @Option(names = "--skip-elastic", description = "Leave out the Elasticsearch baselines.")
   boolean skipElastic;
 
-  @Option(
-      names = "--work-dir",
-      description =
-          "Where the temporary data directories go (default: java.io.tmpdir). Must be enterable by"
-              + " other users when run as root (Elasticsearch runs unprivileged).")
-  Path workDir;
-
-  @Option(names = "--keep-data", description = "Keep the Kafka and Elasticsearch data directories.")
-  boolean keepData;
-
-  @Option(
-      names = "--output-dir",
-      description = "Where the JSON results go (default: bench/target/bench-results).")
-  Path outputDir;
+  @Mixin StackOptions stack;
 
   @Override
   public Integer call() throws Exception {
@@ -121,7 +102,7 @@ public final class BaselineCommand implements Callable<Integer> {
         .parameter("bulkSize", bulkSize)
         .parameter("partitions", partitions)
         .parameter("seed", seed)
-        .parameter("esHeap", esHeap);
+        .parameter("esHeap", stack.esHeap);
     Trials trials = new Trials(progress);
 
     progress.printf(Locale.ROOT, "Generating %,d orders (seed %d)%n", Math.max(events, docs), seed);
@@ -153,7 +134,8 @@ public final class BaselineCommand implements Callable<Integer> {
       JsonBaselines.run(kafkaEvents, warmup(events), repetitions, trials).forEach(report::add);
     }
 
-    Path base = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+    Path base =
+        stack.workDir != null ? stack.workDir : Path.of(System.getProperty("java.io.tmpdir"));
     Files.createDirectories(base);
     // Elasticsearch runs as an unprivileged user when we are root: it must enter this directory.
     Path work =
@@ -166,14 +148,14 @@ public final class BaselineCommand implements Callable<Integer> {
       if (!skipKafka) kafka(work, report, trials, kafkaEvents, progress);
       if (!skipElastic) elastic(work, report, trials, documents, progress);
     } finally {
-      if (!keepData) deleteTree(work, progress);
+      if (!stack.keepData) deleteTree(work, progress);
     }
     report.environment("loadAverageAtEnd", MachineInfo.loadAverage());
     report.finished(Instant.now());
 
     System.out.println();
     System.out.println(ResultTable.render(report));
-    Path file = report.write(outputDir != null ? outputDir : defaultOutputDir());
+    Path file = report.write(stack.outputDir != null ? stack.outputDir : defaultOutputDir());
     System.out.println("Results: " + file.toAbsolutePath());
     System.out.println("         " + file.resolveSibling("baseline-latest.json").toAbsolutePath());
     return 0;
@@ -239,7 +221,7 @@ public final class BaselineCommand implements Callable<Integer> {
     ElasticsearchOptions options =
         ElasticsearchOptions.defaults(work.resolve("elasticsearch"))
             .withHttpPort(0)
-            .withHeap(esHeap)
+            .withHeap(stack.esHeap)
             .withStatus(progress::println);
     try (EmbeddedElasticsearch es = EmbeddedElasticsearch.start(options)) {
       report.environment("elasticsearchStartSeconds", seconds(System.nanoTime() - t0));

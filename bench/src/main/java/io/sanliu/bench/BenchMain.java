@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Sanliu bench 0.1.0",
     description = "Sanliu benchmarks on the real embedded stack (Kafka, Elasticsearch, Flink).",
-    subcommands = {BaselineCommand.class, IngestBenchCommand.class, RiskBenchCommand.class})
+    subcommands = {
+      BaselineCommand.class,
+      IngestBenchCommand.class,
+      RiskBenchCommand.class,
+      StatsBenchCommand.class
+    })
 public final class BenchMain {
   public static void main(String[] args) {
     int code = new CommandLine(new BenchMain()).execute(args);

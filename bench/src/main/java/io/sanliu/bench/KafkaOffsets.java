@@ -107,6 +107,17 @@ final class KafkaOffsets implements AutoCloseable {
     return true;
   }
 
+  /** Deletes {@code group} and the offsets it committed; nothing when there is no such group. */
+  void forget(String group) throws Exception {
+    try {
+      admin.deleteConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+        throw e;
+      }
+    }
+  }
+
   /** Records in {@code ends}, assuming every topic starts at offset 0 (nothing deleted yet). */
   static long total(Map<TopicPartition, Long> ends) {
     return ends.values().stream().mapToLong(Long::longValue).sum();

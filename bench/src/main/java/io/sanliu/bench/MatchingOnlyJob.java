@@ -38,11 +38,6 @@ final class MatchingOnlyJob implements SanliuJob {
     this.name = name;
   }
 
-  /** The consumer group its Kafka sources commit to. */
-  String group() {
-    return "sanliu-" + name;
-  }
-
   @Override
   public String name() {
     return name;

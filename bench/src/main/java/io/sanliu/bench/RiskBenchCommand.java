@@ -1,11 +1,5 @@
 package io.sanliu.bench;
 
-import io.sanliu.elastic.ElasticClients;
-import io.sanliu.elastic.IndexTemplateInstaller;
-import io.sanliu.embedded.ElasticsearchOptions;
-import io.sanliu.embedded.EmbeddedElasticsearch;
-import io.sanliu.embedded.EmbeddedKafka;
-import io.sanliu.embedded.TopicProvisioner;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
@@ -13,22 +7,18 @@ import io.sanliu.model.config.ConfigKey;
 import io.sanliu.simulator.CompressedZoneRules;
 import io.sanliu.simulator.SimulatorOptions;
 import io.sanliu.simulator.SimulatorTarget;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -141,27 +131,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   CheckpointStorage checkpointStorage;
 
-  @Option(
-      names = "--es-heap",
-      defaultValue = "512m",
-      description =
-          "Heap of the Elasticsearch server, as the local stack's default (${DEFAULT-VALUE}).")
-  String esHeap;
-
-  @Option(
-      names = "--work-dir",
-      description =
-          "Where the temporary data directories go (default: java.io.tmpdir). Must be enterable by"
-              + " other users when run as root (Elasticsearch runs unprivileged).")
-  Path workDir;
-
-  @Option(names = "--keep-data", description = "Keep the Kafka and Elasticsearch data directories.")
-  boolean keepData;
-
-  @Option(
-      names = "--output-dir",
-      description = "Where the JSON results go (default: bench/target/bench-results).")
-  Path outputDir;
+  @Mixin StackOptions stack;
 
   @Override
   public Integer call() throws Exception {
@@ -187,92 +157,58 @@ public final class RiskBenchCommand implements Callable<Integer> {
         .parameter("pollMillis", pollMillis)
         .parameter("drainTimeoutSeconds", drainSeconds)
         .parameter("repetitions", repetitions)
-        .parameter("checkpointStorage", checkpointStorage)
-        .parameter("esHeap", esHeap);
+        .parameter("checkpointStorage", checkpointStorage);
     AlertLatencyBench.Result latency = null;
 
-    Path base = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
-    Files.createDirectories(base);
-    // Elasticsearch runs as an unprivileged user when we are root: it must enter this directory.
-    Path work =
-        Files.createTempDirectory(
-            base,
-            "sanliu-bench-risk-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    progress.println("Work directory " + work);
-    long t0 = System.nanoTime();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
-      Config stack = Config.defaults().with(ConfigKey.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
-      TopicProvisioner.ensureAll(kafka.bootstrapServers(), stack);
-      report.environment("kafkaStartSeconds", seconds(System.nanoTime() - t0));
-      long t1 = System.nanoTime();
-      try (EmbeddedElasticsearch es =
-          EmbeddedElasticsearch.start(
-              ElasticsearchOptions.defaults(work.resolve("elasticsearch"))
-                  .withHttpPort(0)
-                  .withHeap(esHeap)
-                  .withStatus(progress::println))) {
-        Config config = stack.with(ConfigKey.ES_URL, es.httpUrl());
-        try (ElasticClients clients = ElasticClients.connect(config)) {
-          new IndexTemplateInstaller(clients.blocking()).installAll();
+    try (BenchStack platform = stack.start("risk", report, progress)) {
+      Config config = platform.config();
+      SimulatorOptions zone =
+          SimulatorOptions.defaults()
+              .withRate(rate)
+              .withCompression(compression)
+              .withSeed(seed)
+              .withAnomalyOverrides(anomalies)
+              .withTarget(SimulatorTarget.kafka(config))
+              .withProgressEvery(Duration.ofSeconds(30));
+      // The simulated zone runs its clock fast: the matcher's deadlines follow, as in local.
+      Config jobs = config.with(CompressedZoneRules.matchTimeouts(zone));
+      Path checkpoints = platform.work().resolve("checkpoints");
+      UnaryOperator<SanliuJob> deployment =
+          checkpointStorage == CheckpointStorage.filesystem
+              ? job -> new FileCheckpointedJob(job, checkpoints)
+              : UnaryOperator.identity();
+      int parallelism = config.getInt(ConfigKey.FLINK_PARALLELISM);
+      report.parameter("flinkParallelism", parallelism);
+      long t2 = System.nanoTime();
+      try (LocalFlinkCluster flink = LocalFlinkCluster.start(2 * parallelism)) {
+        report.environment("flinkStartSeconds", seconds(System.nanoTime() - t2));
+        if (!skipLatency) {
+          progress.println("Ingest-to-alert latency");
+          latency =
+              new AlertLatencyBench(
+                      jobs,
+                      new AlertLatencyBench.Settings(
+                          zone,
+                          zoneCount,
+                          Duration.ofSeconds(warmupSeconds),
+                          Duration.ofSeconds(steadySeconds),
+                          Duration.ofMillis(pollMillis),
+                          Duration.ofSeconds(drainSeconds)),
+                      flink,
+                      deployment,
+                      progress)
+                  .run();
+          report.add(latency.traffic());
+          report.environment("alertLatency", latency.toMap());
         }
-        report.environment("elasticsearchStartSeconds", seconds(System.nanoTime() - t1));
-        SimulatorOptions zone =
-            SimulatorOptions.defaults()
-                .withRate(rate)
-                .withCompression(compression)
-                .withSeed(seed)
-                .withAnomalyOverrides(anomalies)
-                .withTarget(SimulatorTarget.kafka(config))
-                .withProgressEvery(Duration.ofSeconds(30));
-        // The simulated zone runs its clock fast: the matcher's deadlines follow, as in local.
-        Config jobs = config.with(CompressedZoneRules.matchTimeouts(zone));
-        Path checkpoints = work.resolve("checkpoints");
-        UnaryOperator<SanliuJob> deployment =
-            checkpointStorage == CheckpointStorage.filesystem
-                ? job -> new FileCheckpointedJob(job, checkpoints)
-                : UnaryOperator.identity();
-        int parallelism = config.getInt(ConfigKey.FLINK_PARALLELISM);
-        report.parameter("flinkParallelism", parallelism);
-        long t2 = System.nanoTime();
-        try (LocalFlinkCluster flink = LocalFlinkCluster.start(2 * parallelism)) {
-          report.environment("flinkStartSeconds", seconds(System.nanoTime() - t2));
-          if (!skipLatency) {
-            progress.println("Ingest-to-alert latency");
-            latency =
-                new AlertLatencyBench(
-                        jobs,
-                        new AlertLatencyBench.Settings(
-                            zone,
-                            zoneCount,
-                            Duration.ofSeconds(warmupSeconds),
-                            Duration.ofSeconds(steadySeconds),
-                            Duration.ofMillis(pollMillis),
-                            Duration.ofSeconds(drainSeconds)),
-                        flink,
-                        deployment,
-                        progress)
-                    .run();
-            report.add(latency.traffic());
-            report.environment("alertLatency", latency.toMap());
-          }
-          if (!skipMatcher) {
-            if (skipLatency) preload(zone, zoneCount, progress);
-            matcher(jobs, flink, deployment, report, progress);
-          }
+        if (!skipMatcher) {
+          if (skipLatency) SimulatedZones.preload(zone, zoneCount, preloadSeconds, progress);
+          matcher(jobs, flink, deployment, report, progress);
         }
       }
-    } finally {
-      if (!keepData) deleteTree(work, progress);
     }
-    report.environment("loadAverageAtEnd", MachineInfo.loadAverage());
-    report.finished(Instant.now());
-
-    System.out.println();
-    System.out.println(ResultTable.render(report));
+    stack.finish(report);
     if (latency != null) latency.print(System.out);
-    Path file = report.write(outputDir != null ? outputDir : BaselineCommand.defaultOutputDir());
-    System.out.println("Results: " + file.toAbsolutePath());
     return 0;
   }
 
@@ -290,10 +226,21 @@ public final class RiskBenchCommand implements Callable<Integer> {
     long docs = KafkaOffsets.total(backlog);
     report.environment("matcherBacklogDocs", docs);
     progress.printf(Locale.ROOT, "Matcher over a backlog of %,d documents%n", docs);
-    MatchingBench bench =
-        new MatchingBench(jobs, flink, deployment, new Trials(progress), progress);
+    BacklogBench bench =
+        new BacklogBench(
+            jobs, flink, deployment, new Trials(progress), progress, Duration.ofSeconds(1));
+    BacklogBench.Subject matching =
+        new BacklogBench.Subject(
+            "matching.backlog",
+            MatchingOnlyJob.INPUT,
+            rep -> new MatchingOnlyJob("bench-matching-" + rep),
+            String.format(
+                Locale.ROOT,
+                "MatchingOnlyJob (KafkaStreams.read x4 + ParcelMatching.outcomes, match docs to"
+                    + " %s, outcomes discarded)",
+                io.sanliu.model.elastic.Indices.MATCHES));
     try {
-      bench.run(backlog, repetitions).forEach(report::add);
+      bench.run("kafka.consume.backlog", matching, backlog, repetitions).forEach(report::add);
     } catch (IllegalStateException e) {
       // The matcher restarted or stalled: a finding to report, not a reason to lose the rest.
       progress.println("  matcher run abandoned: " + e.getMessage());
@@ -302,32 +249,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
     report.environment("matcherCheckpoints", bench.checkpoints());
   }
 
-  /** Without the latency run, the simulator alone writes the matcher's backlog. */
-  private void preload(SimulatorOptions zone, int zoneCount, PrintStream progress)
-      throws InterruptedException {
-    progress.printf(
-        Locale.ROOT,
-        "Preloading %d s of traffic at %,.0f docs/s (%d zones)%n",
-        preloadSeconds,
-        rate,
-        zoneCount);
-    try (SimulatedZones traffic =
-        SimulatedZones.start(
-            zone.withDuration(Duration.ofSeconds(preloadSeconds)), zoneCount, progress::println)) {
-      traffic.awaitFinished(Duration.ofSeconds(preloadSeconds + 60L));
-      progress.printf(Locale.ROOT, "  %,d documents%n", traffic.documents());
-    }
-  }
-
   private static double seconds(long nanos) {
-    return Math.round(nanos / 1e7) / 100.0;
-  }
-
-  private static void deleteTree(Path dir, PrintStream progress) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    } catch (IOException | RuntimeException e) {
-      progress.println("Could not delete " + dir + ": " + e);
-    }
+    return BenchStack.seconds(nanos);
   }
 }

@@ -2,9 +2,11 @@ package io.sanliu.bench;
 
 import io.sanliu.simulator.Simulator;
 import io.sanliu.simulator.SimulatorOptions;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +52,26 @@ final class SimulatedZones implements AutoCloseable {
     // Built first, started together: building a zone takes seconds.
     started.forEach(Simulator::start);
     return new SimulatedZones(List.copyOf(started));
+  }
+
+  /**
+   * Runs {@code zones} simulators for {@code seconds} at {@code zone}'s rate and waits for them: a
+   * backlog for a job to read.
+   */
+  static long preload(SimulatorOptions zone, int zones, int seconds, PrintStream progress)
+      throws InterruptedException {
+    progress.printf(
+        Locale.ROOT,
+        "Preloading %d s of traffic at %,.0f docs/s (%d zones)%n",
+        seconds,
+        zone.rate(),
+        zones);
+    try (SimulatedZones traffic =
+        start(zone.withDuration(Duration.ofSeconds(seconds)), zones, progress::println)) {
+      traffic.awaitFinished(Duration.ofSeconds(seconds + 60L));
+      progress.printf(Locale.ROOT, "  %,d documents%n", traffic.documents());
+      return traffic.documents();
+    }
   }
 
   /** Documents handed to Kafka so far, all zones. */

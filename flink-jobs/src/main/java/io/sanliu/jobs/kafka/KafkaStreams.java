@@ -25,7 +25,8 @@ public final class KafkaStreams {
 
   /**
    * A stream of one topic's values for {@code job}. Undecodable records go to the dead-letter
-   * topic. Reads from the earliest offset on first start, then from checkpointed offsets.
+   * topic. Reads from the earliest offset on first start, then from checkpointed offsets. Event
+   * time follows {@code watermarks}, per Kafka partition.
    */
   public static <T> SingleOutputStreamOperator<T> read(
       StreamExecutionEnvironment env,
@@ -43,7 +44,8 @@ public final class KafkaStreams {
             .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType)))
             .build();
     SingleOutputStreamOperator<T> values =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), topic.name())
+        // Watermarks in the source: per partition, so one read ahead cannot make another late.
+        env.fromSource(source, new DecodedWatermarks<>(watermarks), topic.name())
             .uid(job + "-source-" + topic.name())
             .process(new DeadLetterSplitter<T>())
             .returns(valueType)
@@ -54,10 +56,7 @@ public final class KafkaStreams {
         .sinkTo(deadLetterSink(config))
         .name("dead letters of " + topic.name())
         .uid(job + "-dead-letters-" + topic.name());
-    return values
-        .assignTimestampsAndWatermarks(watermarks)
-        .name("event time of " + topic.name())
-        .uid(job + "-watermarks-" + topic.name());
+    return values;
   }
 
   /** Decoded of a value type: a POJO with the value and the dead letter as its fields. */

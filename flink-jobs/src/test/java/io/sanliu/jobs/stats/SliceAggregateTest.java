@@ -49,7 +49,9 @@ class SliceAggregateTest {
 
     long estimate = m.buyerEstimate();
     assertTrue(Math.abs(estimate - 10_000) <= 500, "estimate " + estimate + " of 10000");
-    assertTrue(m.buyers.length < 4_000, "a compact sketch: " + m.buyers.length + " bytes");
+    // Bounded state: one fixed image per slice and window, however many buyers.
+    assertEquals(BuyerSketch.IMAGE_BYTES, m.buyers.length);
+    assertTrue(BuyerSketch.IMAGE_BYTES < 4_200, BuyerSketch.IMAGE_BYTES + " bytes");
   }
 
   @Test

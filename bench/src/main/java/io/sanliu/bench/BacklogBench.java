@@ -1,0 +1,214 @@
+package io.sanliu.bench;
+
+import io.sanliu.jobs.LocalFlinkCluster;
+import io.sanliu.jobs.SanliuJob;
+import io.sanliu.model.config.Config;
+import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.kafka.Topic;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A job's sustained rate over a backlog already in Kafka, against a plain consumer reading and
+ * parsing the same records: how much of what Kafka and JSON allow the job keeps. The job runs over
+ * the whole backlog once per repetition, from the earliest offsets, with its consumer group emptied
+ * first; it is timed from RUNNING until the group has committed every offset (a Flink Kafka source
+ * commits at a completed checkpoint, so everything read went through every operator and sink by
+ * then).
+ */
+final class BacklogBench {
+  /**
+   * The job under test.
+   *
+   * @param name the result's name
+   * @param inputs the topics it reads (the backlog)
+   * @param job the job for a repetition; its Kafka sources commit to {@code "sanliu-" + name()}
+   * @param description what the job does, for the result's notes
+   */
+  record Subject(
+      String name, List<Topic<?>> inputs, IntFunction<SanliuJob> job, String description) {}
+
+  private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+
+  private final Config config;
+  private final LocalFlinkCluster flink;
+  private final UnaryOperator<SanliuJob> deployment;
+  private final Trials trials;
+  private final PrintStream progress;
+  private final Duration checkpointInterval;
+  private final Map<String, Object> checkpoints = new HashMap<>();
+
+  /**
+   * @param config the stack's configuration with what the job needs (e.g. the matcher's deadlines
+   *     for the traffic's zone)
+   * @param deployment what the bench adds to the job (its checkpoint storage)
+   * @param checkpointInterval the job's checkpoint interval: it commits the offsets by which the
+   *     bench sees the backlog consumed, so it is the resolution of the timing (and a cost: every
+   *     checkpoint snapshots the job's state)
+   */
+  BacklogBench(
+      Config config,
+      LocalFlinkCluster flink,
+      UnaryOperator<SanliuJob> deployment,
+      Trials trials,
+      PrintStream progress,
+      Duration checkpointInterval) {
+    this.config = config;
+    this.flink = flink;
+    this.deployment = deployment;
+    this.trials = trials;
+    this.progress = progress;
+    this.checkpointInterval = checkpointInterval;
+  }
+
+  /**
+   * The consume baseline ({@code consumeName}) and the job, in turns, over everything its topics
+   * hold.
+   */
+  List<BenchResult> run(
+      String consumeName, Subject subject, Map<TopicPartition, Long> backlog, int repetitions)
+      throws Exception {
+    long docs = KafkaOffsets.total(backlog);
+    int partitions = backlog.size();
+    List<BenchResult> results =
+        trials.measureInTurns(
+            repetitions,
+            List.of(
+                new Trials.Spec(
+                    consumeName,
+                    "docs",
+                    rep -> consume(subject.inputs(), backlog, 0.2),
+                    rep -> consume(subject.inputs(), backlog, 1.0),
+                    String.format(
+                        Locale.ROOT,
+                        "one KafkaConsumer, assign + seek to the start of the %d partitions of %s,"
+                            + " each value parsed with its topic's deserialize; %,d docs",
+                        partitions,
+                        subject.inputs().stream().map(Topic::name).toList(),
+                        docs)),
+                new Trials.Spec(
+                    subject.name(),
+                    "docs",
+                    null,
+                    rep -> runJob(subject, backlog, rep),
+                    String.format(
+                        Locale.ROOT,
+                        "%s, parallelism %d, its consumer group emptied and the topics read from"
+                            + " the earliest offset; timed from RUNNING until the group committed"
+                            + " every offset (checkpoints every %.1f s)",
+                        subject.description(),
+                        config.getInt(ConfigKey.FLINK_PARALLELISM),
+                        checkpointInterval.toMillis() / 1000.0))));
+    return List.of(results.get(0), results.get(1).comparedWith(consumeName));
+  }
+
+  /** Checkpoint statistics of each job run, by job name and repetition. */
+  Map<String, Object> checkpoints() {
+    return Map.copyOf(checkpoints);
+  }
+
+  /** Reads {@code share} of each partition from its start and parses every value. */
+  private Repetition consume(
+      List<Topic<?>> inputs, Map<TopicPartition, Long> backlog, double share) {
+    Map<String, Topic<?>> topics =
+        inputs.stream().collect(Collectors.toMap(Topic::name, Function.identity()));
+    Map<TopicPartition, Long> until = new HashMap<>();
+    backlog.forEach((tp, end) -> until.put(tp, (long) Math.ceil(end * share)));
+    long expected = KafkaOffsets.total(until);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            KafkaBaselines.consumerProperties(config.get(ConfigKey.KAFKA_BOOTSTRAP)),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> open = new ArrayList<>();
+      until.forEach(
+          (tp, end) -> {
+            if (end > 0) open.add(tp);
+          });
+      consumer.assign(open);
+      consumer.seekToBeginning(open);
+      long count = 0;
+      long bytes = 0;
+      long started = System.nanoTime();
+      long deadline = started + CONSUME_TIMEOUT.toNanos();
+      while (!open.isEmpty()) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          if (r.offset() >= until.get(tp)) continue;
+          topics.get(r.topic()).deserialize(r.value());
+          bytes += r.value().length;
+          count++;
+        }
+        open.removeIf(tp -> consumer.position(tp) >= until.get(tp));
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("read only " + count + " of " + expected + " docs");
+        }
+      }
+      long nanos = System.nanoTime() - started;
+      if (count != expected) {
+        throw new IllegalStateException("read " + count + " docs, expected " + expected);
+      }
+      return new Repetition(count, bytes, nanos);
+    }
+  }
+
+  /** Runs the job over the whole backlog, its consumer group emptied first. */
+  private Repetition runJob(Subject subject, Map<TopicPartition, Long> backlog, int rep)
+      throws Exception {
+    SanliuJob job = subject.job().apply(rep);
+    String group = "sanliu-" + job.name();
+    Config jobConfig =
+        config.with(
+            ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS, String.valueOf(checkpointInterval.toMillis()));
+    try (KafkaOffsets offsets = new KafkaOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP))) {
+      // Offsets an earlier run committed would read as already caught up.
+      offsets.forget(group);
+      JobID id = flink.submit(deployment.apply(job), jobConfig);
+      try {
+        JobStatus status = flink.awaitRunning(id, 60_000);
+        if (status != JobStatus.RUNNING) throw new IllegalStateException(job.name() + " " + status);
+        long started = System.nanoTime();
+        long deadline = started + JOB_TIMEOUT.toNanos();
+        while (offsets.lag(group, backlog) > 0) {
+          // A restart replays from the last checkpoint: the timing would no longer mean anything.
+          status = flink.status(id);
+          if (status != JobStatus.RUNNING || System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                String.format(
+                    Locale.ROOT,
+                    "%s is %s after %.0f s with %,d docs to go (%s); checkpoints %s; last failure %s",
+                    job.name(),
+                    status,
+                    (System.nanoTime() - started) / 1e9,
+                    offsets.lag(group, backlog),
+                    offsets.lagByTopic(group, backlog),
+                    CheckpointStats.of(flink, id),
+                    flink.lastFailure(id)));
+          }
+          Thread.sleep(200);
+        }
+        long nanos = System.nanoTime() - started;
+        checkpoints.put(job.name() + "#" + rep, CheckpointStats.of(flink, id));
+        return new Repetition(KafkaOffsets.total(backlog), -1, nanos);
+      } finally {
+        flink.cancel(id);
+      }
+    }
+  }
+}
