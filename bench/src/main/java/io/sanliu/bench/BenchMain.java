@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       IngestBenchCommand.class,
       RiskBenchCommand.class,
-      StatsBenchCommand.class
+      StatsBenchCommand.class,
+      ApiBenchCommand.class
     })
 public final class BenchMain {
   public static void main(String[] args) {

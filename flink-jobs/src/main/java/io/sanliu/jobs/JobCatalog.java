@@ -1,5 +1,6 @@
 package io.sanliu.jobs;
 
+import io.sanliu.jobs.archive.DocumentArchiveJob;
 import io.sanliu.jobs.index.CompositeIndexJob;
 import io.sanliu.jobs.logistics.LogisticsJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
@@ -19,6 +20,7 @@ public final class JobCatalog {
     register(new LogisticsJob());
     register(new TradeStatisticsJob());
     register(new CompositeIndexJob());
+    register(new DocumentArchiveJob());
   }
 
   private JobCatalog() {}

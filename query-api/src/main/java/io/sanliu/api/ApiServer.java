@@ -6,6 +6,7 @@ import io.sanliu.api.auth.BearerAuthentication;
 import io.sanliu.api.auth.DevTokenRoutes;
 import io.sanliu.api.auth.SubjectRateLimit;
 import io.sanliu.api.auth.TokenIssuer;
+import io.sanliu.api.enterprise.EnterpriseRoutes;
 import io.sanliu.api.ops.ApiMetrics;
 import io.sanliu.api.ops.HealthRoutes;
 import io.sanliu.api.ops.OpenApiRoutes;
@@ -17,8 +18,11 @@ import io.sanliu.api.rules.RulePrecision;
 import io.sanliu.api.rules.RulePublisher;
 import io.sanliu.api.rules.RuleRoutes;
 import io.sanliu.api.rules.RulesInForce;
+import io.sanliu.api.screens.Overview;
+import io.sanliu.api.screens.ScreenRoutes;
 import io.sanliu.api.stats.OrdersPerModeQuery;
 import io.sanliu.api.stats.StatsRoutes;
+import io.sanliu.api.trace.TraceRoutes;
 import io.sanliu.elastic.ElasticClients;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
@@ -76,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     var es = elastic.async();
     Clock clock = Clock.systemUTC();
 
+    Overview overview = new Overview(es);
     RulesInForce rules = started(new RulesInForce(bootstrap, DefaultRules.all()));
     AlertFeed feed =
         started(
@@ -85,7 +90,8 @@ public final class ApiServer implements AutoCloseable {
     HealthRoutes health = closedLater(new HealthRoutes(es, calls, rules, feed, bootstrap));
     KpiStream kpis =
         closedLater(
-            new KpiStream(vertx, es, calls, config.getDuration(ConfigKey.API_SSE_HEARTBEAT)));
+            new KpiStream(
+                vertx, es, calls, overview, config.getDuration(ConfigKey.API_SSE_HEARTBEAT)));
     SubjectRateLimit rateLimit = SubjectRateLimit.from(config);
     sweeper = vertx.setPeriodic(SWEEP_MILLIS, t -> rateLimit.forgetIdle());
 
@@ -122,11 +128,14 @@ public final class ApiServer implements AutoCloseable {
           ConfigKey.API_DEV_TOKENS.env());
     }
     new StatsRoutes(new OrdersPerModeQuery(es), calls).mount(endpoints);
+    new ScreenRoutes(es, overview, calls, clock).mount(endpoints);
     new AlertRoutes(es, calls, clock).mount(endpoints);
     new RuleRoutes(rules, publisher, new RulePrecision(es, calls, rules), clock).mount(endpoints);
     new AlertStream(feed, config.getDuration(ConfigKey.API_SSE_HEARTBEAT), metrics.registry())
         .mount(endpoints);
     kpis.mount(endpoints);
+    new TraceRoutes(es, calls).mount(endpoints);
+    new EnterpriseRoutes(es, calls, clock).mount(endpoints);
 
     // The dashboards module ships its pages on the classpath under sanliu-dashboards/ (a name no
     // working directory has, since Vert.x looks in the working directory first).

@@ -63,6 +63,14 @@ public final class Indices {
   /** Every status change of an alert: who, when, from, to, comment (append-only). */
   public static final String ALERT_AUDIT = "sanliu-alert-audit";
 
+  /**
+   * Every business document of the zone (orders, payments, waybills, tracking events, customs lists
+   * and receipts, evaluations, filings), one per record (id type:sender:guid), kept by the
+   * document-archive job for the order trace and the enterprise profile. Personal values as
+   * travelled on Kafka: keyed hash and masked form only.
+   */
+  public static final String DOCUMENTS = "sanliu-documents";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
       List.of(
@@ -75,7 +83,8 @@ public final class Indices {
           LOGISTICS_STAGES,
           TRADE_STATS,
           TRADE_TOP,
-          COMPOSITE_INDEX);
+          COMPOSITE_INDEX,
+          DOCUMENTS);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

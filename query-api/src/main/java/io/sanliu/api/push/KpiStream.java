@@ -2,14 +2,17 @@ package io.sanliu.api.push;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.api.ElasticCalls;
 import io.sanliu.api.Endpoints;
 import io.sanliu.api.Params;
 import io.sanliu.api.auth.Role;
+import io.sanliu.api.screens.Overview;
 import io.sanliu.model.Json;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.Severity;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +23,9 @@ import java.util.UUID;
 
 /**
  * {@code GET /api/v1/stream/kpis}: a tick per second ({@code event: kpis}) with the live alerts of
- * the last 24 hours per severity. One query per tick for all clients of this instance, and none
- * while nobody listens. The statistics indices' figures join this stream when they exist.
+ * the last 24 hours per severity and the screen's headline statistics (the {@link Overview}: today
+ * and this hour against yesterday, per caliber). Two queries per tick for all clients of this
+ * instance, and none while nobody listens.
  */
 public final class KpiStream implements AutoCloseable {
   static final Duration TICK = Duration.ofSeconds(1);
@@ -31,6 +35,7 @@ public final class KpiStream implements AutoCloseable {
   private final Vertx vertx;
   private final ElasticsearchAsyncClient client;
   private final ElasticCalls calls;
+  private final Overview overview;
   private final Duration heartbeat;
   private final String address = "sanliu.api.kpis." + UUID.randomUUID();
   private int clients;
@@ -39,10 +44,15 @@ public final class KpiStream implements AutoCloseable {
   private String latest;
 
   public KpiStream(
-      Vertx vertx, ElasticsearchAsyncClient client, ElasticCalls calls, Duration heartbeat) {
+      Vertx vertx,
+      ElasticsearchAsyncClient client,
+      ElasticCalls calls,
+      Overview overview,
+      Duration heartbeat) {
     this.vertx = vertx;
     this.client = client;
     this.calls = calls;
+    this.overview = overview;
     this.heartbeat = heartbeat;
   }
 
@@ -75,8 +85,9 @@ public final class KpiStream implements AutoCloseable {
     if (querying) return; // a slow query is not stacked up
     querying = true;
     Instant now = Instant.now();
-    calls
-        .call(
+    Future<ObjectNode> statistics = calls.call("kpis-overview", () -> overview.at(now));
+    Future<SearchResponse<Void>> alerts =
+        calls.call(
             "kpis",
             () ->
                 client.search(
@@ -104,11 +115,14 @@ public final class KpiStream implements AutoCloseable {
                                                                                     .toString()))))))
                             .aggregations(
                                 "severity", a -> a.terms(t -> t.field("severity").size(10))),
-                    Void.class))
+                    Void.class));
+    Future.join(alerts, statistics)
         .onComplete(
-            done -> {
+            joined -> {
               querying = false;
-              if (done.failed()) return; // the next tick tries again
+              // Both or nothing: a tick without one of them would blank a panel; the next tries.
+              if (joined.failed()) return;
+              var done = alerts;
               ObjectNode body = Json.mapper().createObjectNode();
               body.put("at", now.toString());
               body.put("window", WINDOW.toString());
@@ -123,6 +137,7 @@ public final class KpiStream implements AutoCloseable {
                 }
               }
               body.put("liveAlerts", total);
+              body.set("statistics", statistics.result());
               latest = body.toString();
               vertx.eventBus().publish(address, latest);
             });
