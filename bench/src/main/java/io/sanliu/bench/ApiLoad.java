@@ -1,118 +1,138 @@
 package io.sanliu.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
- * An open-loop load of HTTP requests: {@code clients} threads share a fixed schedule of {@code
- * rate} requests per second (client k sends requests k, k + clients, ...), cycling through the
- * targets. Latency is measured from the moment a request was due, not from when it was sent, so a
- * server that falls behind is charged for the wait (no coordinated omission).
+ * An open-loop load of HTTP requests on a fixed schedule of {@code rate} requests per second,
+ * cycling through the targets, over {@code clients} kept-alive connections (a hundred screens, each
+ * with a connection and a token of its own). Latency is measured from the moment a request was due,
+ * not from when a connection was free to send it, so a server that falls behind is charged for the
+ * wait (no coordinated omission). Non-blocking (a Vert.x client on one event loop): a thread per
+ * client would spend the machine's two cores on the load generator itself.
  */
-final class ApiLoad {
-  /** One kind of request: its name in the report and how to build it for a client. */
-  record Target(String name, Function<Integer, HttpRequest> request) {}
-
+final class ApiLoad implements AutoCloseable {
   /**
-   * The latencies of one target, how many answers were not 2xx (or failed), and how many requests
-   * of the whole run (all targets) were still unsent when it ended: the load was not reached.
+   * One kind of request: its name in the report, and its options (URI, method, headers) and body
+   * (null for none) for client {@code k}.
    */
-  record Outcome(LatencySummary latency, long errors, long missed, String lastError) {}
+  record Target(String name, IntFunction<RequestOptions> request, Buffer body) {}
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          // Plain HTTP/1.1 as screens and load tools use it, one connection per client thread;
-          // the default asks every server for an h2c upgrade first.
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  /** The latencies of one target's answered requests, and how many failed or were not 2xx. */
+  record Outcome(LatencySummary latency, long errors, String lastError) {}
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final HttpClientAgent http;
+  private final int clients;
+
+  ApiLoad(int clients) {
+    this.clients = clients;
+    this.http =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setConnectTimeout(5_000),
+            new PoolOptions().setHttp1MaxSize(clients));
+  }
+
+  /** A sample: which target, latency in ms, or a failure. */
+  private record Sample(int target, double millis, boolean ok) {}
 
   Map<String, Outcome> run(
-      List<Target> targets, double rate, int clients, Duration warmup, Duration measured)
+      List<Target> targets, double rate, Duration warmup, Duration measured, Duration timeout)
       throws InterruptedException {
     long start = System.nanoTime() + 200_000_000L;
     long warmEnd = start + warmup.toNanos();
     long end = warmEnd + measured.toNanos();
     double gapNanos = 1e9 / rate;
-    Map<String, List<double[]>> samples = new ConcurrentHashMap<>();
-    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    Map<String, String> lastErrors = new ConcurrentHashMap<>();
-    for (Target t : targets) {
-      samples.put(t.name(), java.util.Collections.synchronizedList(new ArrayList<>()));
-      errors.put(t.name(), new AtomicLong());
+    long total = (long) ((end - start) / gapNanos);
+    // Touched only on the client's single event loop.
+    List<Sample> samples = new ArrayList<>();
+    String[] lastErrors = new String[targets.size()];
+    long[] next = {0};
+    long[] open = {0};
+    CountDownLatch finished = new CountDownLatch(1);
+    vertx.runOnContext(
+        v ->
+            vertx.setPeriodic(
+                1,
+                timer -> {
+                  long now = System.nanoTime();
+                  while (next[0] < total) {
+                    long i = next[0];
+                    long due = start + (long) (i * gapNanos);
+                    if (due > now) break;
+                    next[0]++;
+                    open[0]++;
+                    int which = (int) (i % targets.size());
+                    send(targets.get(which), (int) (i % clients), timeout)
+                        .onComplete(
+                            status -> {
+                              open[0]--;
+                              boolean ok = status.succeeded() && status.result() / 100 == 2;
+                              if (!ok) {
+                                lastErrors[which] =
+                                    status.succeeded()
+                                        ? "HTTP " + status.result()
+                                        : String.valueOf(status.cause());
+                              }
+                              if (due >= warmEnd) {
+                                samples.add(new Sample(which, (System.nanoTime() - due) / 1e6, ok));
+                              }
+                              if (next[0] >= total && open[0] == 0) finished.countDown();
+                            });
+                  }
+                  if (next[0] >= total) vertx.cancelTimer(timer);
+                }));
+    long waitNanos = end - System.nanoTime() + timeout.toNanos() + 5_000_000_000L;
+    if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
+      throw new IllegalStateException("requests still open " + timeout + " after the run");
     }
-    AtomicLong missed = new AtomicLong();
-    List<Thread> threads = new ArrayList<>();
-    for (int k = 0; k < clients; k++) {
-      int client = k;
-      Thread thread =
-          new Thread(
-              () -> {
-                List<double[]> mine = new ArrayList<>();
-                for (long i = client; ; i += clients) {
-                  long due = start + (long) (i * gapNanos);
-                  if (due >= end) break;
-                  if (System.nanoTime() > end) {
-                    // Fallen behind past the run's end: the rest were never sent.
-                    if (due >= warmEnd) missed.incrementAndGet();
-                    continue;
-                  }
-                  long wait = due - System.nanoTime();
-                  if (wait > 0) {
-                    try {
-                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    } catch (InterruptedException e) {
-                      return;
-                    }
-                  }
-                  int which = (int) (i % targets.size());
-                  Target target = targets.get(which);
-                  boolean ok;
-                  try {
-                    HttpResponse<String> r =
-                        http.send(
-                            target.request().apply(client), HttpResponse.BodyHandlers.ofString());
-                    ok = r.statusCode() / 100 == 2;
-                    if (!ok) lastErrors.put(target.name(), r.statusCode() + " " + r.body());
-                  } catch (Exception e) {
-                    ok = false;
-                    lastErrors.put(target.name(), e.toString());
-                  }
-                  double millis = (System.nanoTime() - due) / 1e6;
-                  if (due < warmEnd) continue;
-                  if (ok) mine.add(new double[] {which, millis});
-                  else errors.get(target.name()).incrementAndGet();
-                }
-                samples.get(targets.get(0).name()).addAll(mine);
-              },
-              "api-load-" + k);
-      threads.add(thread);
-      thread.start();
-    }
-    for (Thread t : threads) t.join();
-    List<double[]> all = samples.get(targets.get(0).name());
     Map<String, Outcome> out = new LinkedHashMap<>();
     for (int w = 0; w < targets.size(); w++) {
       int which = w;
-      double[] millis = all.stream().filter(s -> s[0] == which).mapToDouble(s -> s[1]).toArray();
-      String name = targets.get(w).name();
+      double[] millis =
+          samples.stream()
+              .filter(s -> s.target() == which && s.ok())
+              .mapToDouble(Sample::millis)
+              .toArray();
+      long errors = samples.stream().filter(s -> s.target() == which && !s.ok()).count();
       out.put(
-          name,
-          new Outcome(
-              LatencySummary.ofMillis(millis),
-              errors.get(name).get(),
-              missed.get(),
-              lastErrors.get(name)));
+          targets.get(w).name(),
+          new Outcome(LatencySummary.ofMillis(millis), errors, lastErrors[w]));
     }
     return out;
+  }
+
+  /** The status of one request, its body read to the end. */
+  private Future<Integer> send(Target target, int client, Duration timeout) {
+    RequestOptions options = target.request().apply(client).setTimeout(timeout.toMillis());
+    return http.request(options)
+        .compose(
+            request ->
+                (target.body() == null ? request.send() : request.send(target.body()))
+                    .compose(response -> response.body().map(body -> response.statusCode())));
+  }
+
+  @Override
+  public void close() {
+    http.close().await();
+    vertx.close().await();
   }
 }

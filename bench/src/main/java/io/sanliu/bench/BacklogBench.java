@@ -53,6 +53,7 @@ final class BacklogBench {
   private final PrintStream progress;
   private final Duration checkpointInterval;
   private final Map<String, Object> checkpoints = new HashMap<>();
+  private final Map<String, Object> vertexLoad = new HashMap<>();
 
   /**
    * @param config the stack's configuration with what the job needs (e.g. the matcher's deadlines
@@ -116,6 +117,11 @@ final class BacklogBench {
                         config.getInt(ConfigKey.FLINK_PARALLELISM),
                         checkpointInterval.toMillis() / 1000.0))));
     return List.of(results.get(0), results.get(1).comparedWith(consumeName));
+  }
+
+  /** Busy, back-pressured and idle time per vertex of each job run, by job name and repetition. */
+  Map<String, Object> vertexLoad() {
+    return Map.copyOf(vertexLoad);
   }
 
   /** Checkpoint statistics of each job run, by job name and repetition. */
@@ -185,7 +191,12 @@ final class BacklogBench {
         if (status != JobStatus.RUNNING) throw new IllegalStateException(job.name() + " " + status);
         long started = System.nanoTime();
         long deadline = started + JOB_TIMEOUT.toNanos();
+        Map<String, Object> load = Map.of();
         while (offsets.lag(group, backlog) > 0) {
+          // Sampled while the job works: the metrics average the last seconds.
+          if (System.nanoTime() - started > 5_000_000_000L && load.isEmpty()) {
+            load = VertexLoad.of(flink, id);
+          }
           // A restart replays from the last checkpoint: the timing would no longer mean anything.
           status = flink.status(id);
           if (status != JobStatus.RUNNING || System.nanoTime() > deadline) {
@@ -205,6 +216,9 @@ final class BacklogBench {
         }
         long nanos = System.nanoTime() - started;
         checkpoints.put(job.name() + "#" + rep, CheckpointStats.of(flink, id));
+        if (load.isEmpty()) load = VertexLoad.of(flink, id);
+        vertexLoad.put(job.name() + "#" + rep, load);
+        load.forEach((vertex, ms) -> progress.println("    " + ms + " " + vertex));
         return new Repetition(KafkaOffsets.total(backlog), -1, nanos);
       } finally {
         flink.cancel(id);

@@ -247,6 +247,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
       report.environment("matcherFailure", e.getMessage());
     }
     report.environment("matcherCheckpoints", bench.checkpoints());
+    report.environment("matcherVertexLoad", bench.vertexLoad());
   }
 
   private static double seconds(long nanos) {

@@ -160,6 +160,7 @@ public final class StatsBenchCommand implements Callable<Integer> {
             .run("kafka.consume.statistics", statistics, backlog, repetitions)
             .forEach(report::add);
         report.environment("checkpoints", bench.checkpoints());
+        report.environment("vertexLoad", bench.vertexLoad());
       }
     }
     stack.finish(report);

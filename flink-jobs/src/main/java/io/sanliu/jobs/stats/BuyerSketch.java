@@ -10,10 +10,14 @@ import org.apache.datasketches.memory.WritableMemory;
  * Distinct buyers, approximately: an Apache DataSketches HyperLogLog sketch of the buyers' keyed
  * hashes (log2 k = 12: about 1.6 % relative standard error; below a few hundred buyers the sketch's
  * list and set modes are practically exact). It is kept as a byte array Flink serialises without
- * help, and sketches of two windows merge. The array is the sketch's updatable image, updated in
- * place: decoding and re-encoding a compact image for every buyer cost ten times the update itself,
- * and every order updates some twenty sketches. HLL_8 (a byte per bucket, 4 KB) needs no exception
- * table, so the sketch never outgrows its array.
+ * help, and sketches of two windows merge.
+ *
+ * <p>Two forms, for state size and speed. While a sketch holds few buyers (list and set modes) it
+ * is the small compact image, rebuilt on each update (cheap at that size): most slices of a minute
+ * see a handful of buyers. Once it holds enough to be a real HyperLogLog it becomes the updatable
+ * HLL_8 image (4 KB, a byte per bucket, no exception table, so it never outgrows its array),
+ * updated in place: decoding and re-encoding a 4 KB image for every buyer cost ten times the update
+ * itself.
  */
 public final class BuyerSketch {
   static final int LG_K = 12;
@@ -22,23 +26,30 @@ public final class BuyerSketch {
 
   private BuyerSketch() {}
 
-  /** {@code image} (null: empty) with {@code buyer} added; the array itself when it can be. */
+  /** {@code image} (null: empty) with {@code buyer} added; the same array once it is large. */
   public static byte[] add(byte[] image, String buyer) {
-    byte[] target = updatable(image);
-    HllSketch.writableWrap(WritableMemory.writableWrap(target)).update(buyer);
-    return target;
+    if (image == null) {
+      HllSketch sketch = new HllSketch(LG_K, TYPE);
+      sketch.update(buyer);
+      return sketch.toCompactByteArray();
+    }
+    if (inPlace(image)) {
+      HllSketch.writableWrap(WritableMemory.writableWrap(image)).update(buyer);
+      return image;
+    }
+    HllSketch sketch = HllSketch.heapify(image);
+    sketch.update(buyer);
+    return imageOf(sketch);
   }
 
   /** The union of two sketches (either may be null), as a new image. */
   public static byte[] merge(byte[] a, byte[] b) {
     if (a == null) return b;
     if (b == null) return a;
-    byte[] out = empty();
-    // A union kept in an HLL_8 image is that image's sketch: it reads and updates as one.
-    Union union = new Union(LG_K, WritableMemory.writableWrap(out));
+    Union union = new Union(LG_K);
     union.update(HllSketch.wrap(Memory.wrap(a)));
     union.update(HllSketch.wrap(Memory.wrap(b)));
-    return out;
+    return imageOf(union.getResult(TYPE));
   }
 
   /** The estimated number of distinct buyers. */
@@ -46,19 +57,16 @@ public final class BuyerSketch {
     return image == null ? 0 : Math.round(HllSketch.wrap(Memory.wrap(image)).getEstimate());
   }
 
-  private static byte[] empty() {
-    byte[] image = new byte[IMAGE_BYTES];
-    new HllSketch(LG_K, TYPE, WritableMemory.writableWrap(image));
-    return image;
+  /** Whether {@code image} is the large form, updated in place. */
+  static boolean inPlace(byte[] image) {
+    return image.length == IMAGE_BYTES && !HllSketch.wrap(Memory.wrap(image)).isCompact();
   }
 
-  /** An updatable image of full size: new, the same array, or one converted from another form. */
-  private static byte[] updatable(byte[] image) {
-    if (image == null) return empty();
-    if (image.length == IMAGE_BYTES) return image;
-    // A compact image (as earlier versions stored): rebuilt once into the updatable form.
-    byte[] out = empty();
-    new Union(LG_K, WritableMemory.writableWrap(out)).update(HllSketch.heapify(image));
-    return out;
+  /** The compact image while small, the updatable HLL_8 image once in HLL mode. */
+  private static byte[] imageOf(HllSketch sketch) {
+    HllSketch hll8 = sketch.getTgtHllType() == TYPE ? sketch : sketch.copyAs(TYPE);
+    // Only in HLL mode does the updatable image take its full size.
+    if (hll8.getUpdatableSerializationBytes() < IMAGE_BYTES) return hll8.toCompactByteArray();
+    return hll8.toUpdatableByteArray();
   }
 }

@@ -1,6 +1,7 @@
 package io.sanliu.jobs.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,20 +17,24 @@ class BuyerSketchTest {
   }
 
   @Test
-  void countsSmallSetsExactlyAndRepeatsOnce() {
+  void countsSmallSetsExactlyAndRepeatsOnceInASmallImage() {
     assertEquals(0, BuyerSketch.estimate(null));
     byte[] image = buyers("b", 250);
     for (int i = 0; i < 250; i++) image = BuyerSketch.add(image, "b" + i);
     assertEquals(250, BuyerSketch.estimate(image));
+    assertFalse(BuyerSketch.inPlace(image));
+    assertTrue(buyers("few", 5).length < 64, "a handful of buyers costs a few bytes of state");
   }
 
   @Test
-  void updatesItsArrayInPlaceThroughListSetAndHllModes() {
-    byte[] image = BuyerSketch.add(null, "first");
-    for (int i = 0; i < 50_000; i++) assertSame(image, BuyerSketch.add(image, "b" + i));
+  void becomesTheLargeImageAndIsUpdatedInPlaceFromThen() {
+    byte[] image = buyers("b", 2_000);
+    assertTrue(BuyerSketch.inPlace(image));
+    assertEquals(BuyerSketch.IMAGE_BYTES, image.length);
+    for (int i = 2_000; i < 50_000; i++) assertSame(image, BuyerSketch.add(image, "b" + i));
     long estimate = BuyerSketch.estimate(image);
     // log2 k = 12: 1.6 % standard error; 5 % is three of them.
-    assertTrue(Math.abs(estimate - 50_001) < 50_001 * 0.05, "estimate " + estimate);
+    assertTrue(Math.abs(estimate - 50_000) < 50_000 * 0.05, "estimate " + estimate);
   }
 
   @Test
@@ -38,20 +43,28 @@ class BuyerSketchTest {
     byte[] b = buyers("x", 200);
     for (int i = 0; i < 100; i++) b = BuyerSketch.add(b, "y" + i);
     byte[] merged = BuyerSketch.merge(a, b);
-    assertEquals(400, BuyerSketch.estimate(merged));
+    // A union may leave the exact modes: within 1 % then.
+    long estimate400 = BuyerSketch.estimate(merged);
+    assertTrue(Math.abs(estimate400 - 400) <= 4, "estimate " + estimate400);
     merged = BuyerSketch.add(merged, "z");
-    assertEquals(401, BuyerSketch.estimate(merged));
+    assertTrue(BuyerSketch.estimate(merged) >= estimate400, "one more buyer never counts less");
     assertSame(a, BuyerSketch.merge(a, null));
     assertEquals(300, BuyerSketch.estimate(a), "the inputs are left as they were");
+
+    byte[] large = BuyerSketch.merge(buyers("p", 20_000), buyers("q", 20_000));
+    assertTrue(BuyerSketch.inPlace(large));
+    long estimate = BuyerSketch.estimate(large);
+    assertTrue(Math.abs(estimate - 40_000) < 40_000 * 0.05, "estimate " + estimate);
   }
 
   @Test
-  void readsAndGrowsACompactImageAsEarlierVersionsStoredIt() {
+  void readsAndGrowsTheHll4ImagesEarlierVersionsStored() {
     HllSketch old = new HllSketch(12, TgtHllType.HLL_4);
     for (int i = 0; i < 120; i++) old.update("o" + i);
-    byte[] compact = old.toCompactByteArray();
-    assertEquals(120, BuyerSketch.estimate(compact));
-    byte[] grown = BuyerSketch.add(compact, "new");
-    assertEquals(121, BuyerSketch.estimate(grown));
+    assertEquals(121, BuyerSketch.estimate(BuyerSketch.add(old.toCompactByteArray(), "new")));
+    for (int i = 120; i < 10_000; i++) old.update("o" + i);
+    byte[] grown = BuyerSketch.add(old.toCompactByteArray(), "new");
+    assertTrue(BuyerSketch.inPlace(grown));
+    assertTrue(Math.abs(BuyerSketch.estimate(grown) - 10_001) < 500);
   }
 }

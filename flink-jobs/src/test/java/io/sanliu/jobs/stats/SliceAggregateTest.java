@@ -49,8 +49,8 @@ class SliceAggregateTest {
 
     long estimate = m.buyerEstimate();
     assertTrue(Math.abs(estimate - 10_000) <= 500, "estimate " + estimate + " of 10000");
-    // Bounded state: one fixed image per slice and window, however many buyers.
-    assertEquals(BuyerSketch.IMAGE_BYTES, m.buyers.length);
+    // Bounded state: at most one 4 KB image per slice and window, however many buyers.
+    assertTrue(m.buyers.length <= BuyerSketch.IMAGE_BYTES, m.buyers.length + " bytes");
     assertTrue(BuyerSketch.IMAGE_BYTES < 4_200, BuyerSketch.IMAGE_BYTES + " bytes");
   }
 
