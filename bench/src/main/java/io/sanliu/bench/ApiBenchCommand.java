@@ -67,6 +67,15 @@ public final class ApiBenchCommand implements Callable<Integer> {
   int seconds;
 
   @Option(
+      names = "--es-rates",
+      split = ",",
+      defaultValue = "1000,50",
+      description =
+          "Rates of the runs straight against Elasticsearch, requests per second (default"
+              + " ${DEFAULT-VALUE}: the API's rate, and one Elasticsearch can serve unloaded).")
+  List<Double> esRates;
+
+  @Option(
       names = "--seed",
       defaultValue = "6",
       description = "Seed of the statistics documents (default ${DEFAULT-VALUE}).")
@@ -76,7 +85,11 @@ public final class ApiBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(rate > 0) || clients < 1 || seconds < 1 || warmupSeconds < 0) {
+    if (!(rate > 0)
+        || clients < 1
+        || seconds < 1
+        || warmupSeconds < 0
+        || esRates.stream().anyMatch(r -> !(r > 0))) {
       throw new IllegalArgumentException("--rate, --clients, --seconds must be positive");
     }
     PrintStream progress = System.err;
@@ -86,6 +99,7 @@ public final class ApiBenchCommand implements Callable<Integer> {
         .parameter("clients", clients)
         .parameter("warmupSeconds", warmupSeconds)
         .parameter("seconds", seconds)
+        .parameter("esRates", esRates)
         .parameter("timeoutMillis", TIMEOUT.toMillis());
     try (BenchStack platform = stack.start("api", report, progress)) {
       Config config =
@@ -126,27 +140,26 @@ public final class ApiBenchCommand implements Callable<Integer> {
         String body =
             JsonpUtils.toJsonString(
                 Overview.request(Instant.now()), new JacksonJsonpMapper(Json.mapper()));
-        List<ApiLoad.Target> direct =
-            List.of(
-                new ApiLoad.Target(
-                    "elasticsearch: the overview's search",
-                    k ->
-                        new RequestOptions()
-                            .setMethod(HttpMethod.POST)
-                            .setAbsoluteURI(
-                                config.get(ConfigKey.ES_URL)
-                                    + "/"
-                                    + Indices.TRADE_STATS
-                                    + "/_search")
-                            .putHeader("Content-Type", "application/json"),
-                    Buffer.buffer(body)));
         Duration warmup = Duration.ofSeconds(warmupSeconds);
         Duration measured = Duration.ofSeconds(seconds);
         Map<String, Object> latencies = new LinkedHashMap<>();
         progress.printf(Locale.ROOT, "API: %,.0f req/s, %d clients%n", rate, clients);
         record(load.run(screens, rate, warmup, measured, TIMEOUT), latencies);
-        progress.printf(Locale.ROOT, "Elasticsearch straight: %,.0f req/s%n", rate);
-        record(load.run(direct, rate, warmup, measured, TIMEOUT), latencies);
+        for (double esRate : esRates) {
+          progress.printf(Locale.ROOT, "Elasticsearch straight: %,.0f req/s%n", esRate);
+          ApiLoad.Target direct =
+              new ApiLoad.Target(
+                  String.format(
+                      Locale.ROOT, "elasticsearch: the overview's search at %.0f/s", esRate),
+                  k ->
+                      new RequestOptions()
+                          .setMethod(HttpMethod.POST)
+                          .setAbsoluteURI(
+                              config.get(ConfigKey.ES_URL) + "/" + Indices.TRADE_STATS + "/_search")
+                          .putHeader("Content-Type", "application/json"),
+                  Buffer.buffer(body));
+          record(load.run(List.of(direct), esRate, warmup, measured, TIMEOUT), latencies);
+        }
         report.environment("latencyMillis", latencies);
       } finally {
         vertx.close().await();
