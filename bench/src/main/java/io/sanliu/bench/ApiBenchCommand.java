@@ -145,6 +145,7 @@ public final class ApiBenchCommand implements Callable<Integer> {
         Map<String, Object> latencies = new LinkedHashMap<>();
         progress.printf(Locale.ROOT, "API: %,.0f req/s, %d clients%n", rate, clients);
         record(load.run(screens, rate, warmup, measured, TIMEOUT), latencies);
+        progress.println("  slowest seconds of the run: " + load.slowestSeconds());
         for (double esRate : esRates) {
           progress.printf(Locale.ROOT, "Elasticsearch straight: %,.0f req/s%n", esRate);
           ApiLoad.Target direct =

@@ -52,7 +52,7 @@ final class ApiLoad implements AutoCloseable {
   }
 
   /** A sample: which target, latency in ms, or a failure. */
-  private record Sample(int target, double millis, boolean ok) {}
+  private record Sample(int target, double millis, boolean ok, int second) {}
 
   Map<String, Outcome> run(
       List<Target> targets, double rate, Duration warmup, Duration measured, Duration timeout)
@@ -93,7 +93,12 @@ final class ApiLoad implements AutoCloseable {
                                         : String.valueOf(status.cause());
                               }
                               if (due >= warmEnd) {
-                                samples.add(new Sample(which, (System.nanoTime() - due) / 1e6, ok));
+                                samples.add(
+                                    new Sample(
+                                        which,
+                                        (System.nanoTime() - due) / 1e6,
+                                        ok,
+                                        (int) ((due - warmEnd) / 1_000_000_000L)));
                               }
                               if (next[0] >= total && open[0] == 0) finished.countDown();
                             });
@@ -104,6 +109,7 @@ final class ApiLoad implements AutoCloseable {
     if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
       throw new IllegalStateException("requests still open " + timeout + " after the run");
     }
+    slowestSeconds = slowest(samples);
     Map<String, Outcome> out = new LinkedHashMap<>();
     for (int w = 0; w < targets.size(); w++) {
       int which = w;
@@ -118,6 +124,27 @@ final class ApiLoad implements AutoCloseable {
           new Outcome(LatencySummary.ofMillis(millis), errors, lastErrors[w]));
     }
     return out;
+  }
+
+  private String slowestSeconds = "";
+
+  /** The three seconds of the last run with the slowest requests: where a tail comes from. */
+  String slowestSeconds() {
+    return slowestSeconds;
+  }
+
+  private static String slowest(List<Sample> samples) {
+    Map<Integer, Double> worst = new java.util.TreeMap<>();
+    for (Sample s : samples) worst.merge(s.second(), s.millis(), Math::max);
+    return worst.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .limit(3)
+        .map(
+            e ->
+                String.format(
+                    java.util.Locale.ROOT, "second %d: %.0f ms", e.getKey(), e.getValue()))
+        .toList()
+        .toString();
   }
 
   /** The status of one request, its body read to the end. */
