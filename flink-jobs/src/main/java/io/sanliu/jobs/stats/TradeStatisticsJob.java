@@ -27,6 +27,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -135,9 +136,10 @@ public final class TradeStatisticsJob implements SanliuJob {
     letters.add(platform.getSideOutput(FxPricing.UNPRICED));
     letters.add(customs.getSideOutput(FxPricing.UNPRICED));
     DataStream<TradeStatsDocument> slices = null;
+    KeyedStream<SliceEntry, String> bySlice = TradeWindows.bySlice(entries, NAME + "-by-slice");
     for (WindowSize size : WindowSize.values()) {
       SingleOutputStreamOperator<TradeStatsDocument> windows =
-          TradeWindows.aggregate(entries, size, lateness)
+          TradeWindows.aggregate(bySlice, size, lateness)
               .name(size.label() + " windows")
               .uid(NAME + "-windows-" + size.label());
       letters.add(

@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 
@@ -22,11 +24,31 @@ public final class TradeWindows {
 
   private TradeWindows() {}
 
+  /**
+   * The entries sent to the subtask of their slice once, for the windows of every size: the windows
+   * then take them from the same subtask (chained, no serialisation) instead of each size's
+   * operator shuffling every entry again. {@code uid} names the stateless pass.
+   */
+  public static KeyedStream<SliceEntry, String> bySlice(
+      DataStream<SliceEntry> entries, String uid) {
+    DataStream<SliceEntry> partitioned =
+        entries
+            .keyBy(SliceEntry::slice, Types.STRING)
+            .map(e -> e, TypeInformation.of(SliceEntry.class))
+            .name("by slice")
+            .uid(uid);
+    return DataStreamUtils.reinterpretAsKeyedStream(partitioned, SliceEntry::slice, Types.STRING);
+  }
+
   public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
       DataStream<SliceEntry> entries, WindowSize size, Duration lateness) {
+    return aggregate(entries.keyBy(SliceEntry::slice, Types.STRING), size, lateness);
+  }
+
+  public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
+      KeyedStream<SliceEntry, String> bySlice, WindowSize size, Duration lateness) {
     TypeInformation<SliceMeasures> measures = TypeInformation.of(SliceMeasures.class);
-    return entries
-        .keyBy(SliceEntry::slice, Types.STRING)
+    return bySlice
         .window(size.assigner())
         .allowedLateness(lateness)
         .sideOutputLateData(LATE)
