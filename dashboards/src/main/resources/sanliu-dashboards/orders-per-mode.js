@@ -1,5 +1,5 @@
-// Polls the slice endpoint and shows the last 15 minutes, newest first. The wall screen (issue 8)
-// replaces this page; it stays as the smallest check that data flows end to end.
+// Polls the slice endpoint and shows the last 15 minutes, newest first (orders-per-mode.html). The
+// wall screen (index.html) is the main page; this one stays as the smallest end-to-end check.
 const MODES = ["9610", "1210", "9710", "9810", "UNKNOWN"];
 const TOKEN_KEY = "sanliu.token";
 let lastOk = null;
