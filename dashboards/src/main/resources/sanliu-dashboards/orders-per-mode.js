@@ -1,30 +1,9 @@
+import { TOKEN_KEY, token } from "./session.js";
+
 // Polls the slice endpoint and shows the last 15 minutes, newest first (orders-per-mode.html). The
 // wall screen (index.html) is the main page; this one stays as the smallest end-to-end check.
 const MODES = ["9610", "1210", "9710", "9810", "UNKNOWN"];
-const TOKEN_KEY = "sanliu.token";
 let lastOk = null;
-
-// The API wants a bearer token (docs/api.md). A screen gets its viewer token once in the URL's
-// fragment (#token=..., never sent to a server) and keeps it; in development the API hands one out.
-async function token() {
-  const fromUrl = new URLSearchParams(location.hash.slice(1)).get("token");
-  if (fromUrl) {
-    localStorage.setItem(TOKEN_KEY, fromUrl);
-    history.replaceState(null, "", location.pathname + location.search);
-  }
-  let t = localStorage.getItem(TOKEN_KEY);
-  if (!t) {
-    const res = await fetch("api/v1/auth/token", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ role: "viewer", subject: "wall-screen" }),
-    });
-    if (!res.ok) throw new Error("no token: open this page with #token=<viewer token>");
-    t = (await res.json()).token;
-    localStorage.setItem(TOKEN_KEY, t);
-  }
-  return t;
-}
 
 async function refresh() {
   const status = document.getElementById("status");
@@ -32,7 +11,7 @@ async function refresh() {
     const to = new Date(Date.now() + 60_000);
     const from = new Date(to.getTime() - 16 * 60_000);
     const res = await fetch(`api/v1/stats/orders-per-mode?from=${from.toISOString()}&to=${to.toISOString()}`,
-      { headers: { Authorization: `Bearer ${await token()}` } });
+      { headers: { Authorization: `Bearer ${await token(false)}` } });
     if (res.status === 401) localStorage.removeItem(TOKEN_KEY); // expired: fetch a new one next time
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = await res.json();

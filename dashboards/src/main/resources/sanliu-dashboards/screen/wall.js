@@ -3,8 +3,8 @@
 // every 30 s. Each panel keeps the last answer it had, so the language switch and an outage
 // re-render from it, and a panel marks data-filled once it shows data (the browser tests read it).
 import { WORDS } from "./i18n.js";
+import { TOKEN_KEY, api, token } from "../session.js";
 
-const TOKEN_KEY = "sanliu.token";
 const LANG_KEY = "sanliu.lang";
 const POLL_MS = 30_000;
 const STALE_MS = 5_000; // no tick for this long: the stream is down
@@ -21,35 +21,6 @@ let streamDown = false;
 const charts = {};
 
 // ------------------------------------------------------------------ API access
-
-async function token(fresh) {
-  const fromUrl = new URLSearchParams(location.hash.slice(1)).get("token");
-  if (fromUrl) {
-    localStorage.setItem(TOKEN_KEY, fromUrl);
-    history.replaceState(null, "", location.pathname + location.search);
-  }
-  if (fresh) localStorage.removeItem(TOKEN_KEY);
-  let t = localStorage.getItem(TOKEN_KEY);
-  if (!t) {
-    // Development mode only (docs/api.md); a production screen is opened with #token=...
-    const res = await fetch("api/v1/auth/token", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ role: "viewer", subject: "wall-screen" }),
-    });
-    if (!res.ok) throw new Error("no token: open this page with #token=<viewer token>");
-    t = (await res.json()).token;
-    localStorage.setItem(TOKEN_KEY, t);
-  }
-  return t;
-}
-
-async function api(path) {
-  let res = await fetch(path, { headers: { Authorization: `Bearer ${await token(false)}` } });
-  if (res.status === 401) res = await fetch(path, { headers: { Authorization: `Bearer ${await token(true)}` } });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
 
 const minute = (ms) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace(".000Z", "Z");
 
