@@ -84,6 +84,17 @@ function directionShares(cur) {
   return `${w().import} ${pct(i)}%\n${w().export} ${pct(e)}%`;
 }
 
+// On the map, the short English names (US, UK, South Korea): the long ones run into each other.
+const SHORT_EN = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region", style: "short" }) : null;
+function mapName(r) {
+  if (lang !== "en" || !SHORT_EN) return r.name;
+  try {
+    return SHORT_EN.of(r.iso2) || r.name;
+  } catch (e) {
+    return r.name;
+  }
+}
+
 /** Whether another shown point lies within a few degrees east of {@code p}. */
 function eastNeighbour(p, points) {
   return points.some((q) => q[0] > p[0] && q[0] - p[0] < 15 && Math.abs(q[1] - p[1]) < 8);
@@ -95,9 +106,9 @@ function renderModes() {
   const orders = MODES.map((m) => (cur.byTradeMode[m] || {}).orders || 0);
   chart("chart-modes").setOption({
     animation: false,
-    grid: { left: 60, right: "42%", top: 30, bottom: 30 },
+    grid: { left: 12, right: "42%", top: 30, bottom: 30, containLabel: true },
     xAxis: { type: "category", data: MODES, axisLabel: AXIS },
-    yAxis: { type: "value", name: w().value, nameTextStyle: AXIS, axisLabel: { ...AXIS, formatter: (v) => (v / 1e4).toFixed(0) }, splitLine: GRID_LINE },
+    yAxis: { type: "value", name: w().value, nameTextStyle: { ...AXIS, align: "left" }, axisLabel: { ...AXIS, formatter: (v) => (v / 1e4).toFixed(0) }, splitLine: GRID_LINE },
     series: [
       { type: "bar", data: modes, barWidth: "55%", itemStyle: { color: "#38bdf8" },
         label: { show: true, position: "top", color: "#fff", fontSize: 16, formatter: (p) => num(orders[p.dataIndex]) } },
@@ -119,7 +130,7 @@ function hbar(id, panel, rows, color) {
   rows = rows.slice(0, 6).reverse();
   chart(id).setOption({
     animation: false,
-    grid: { left: 130, right: 110, top: 6, bottom: 6 },
+    grid: { left: 12, right: 110, top: 6, bottom: 6, containLabel: true },
     xAxis: { type: "value", show: false },
     yAxis: { type: "category", data: rows.map((r) => r.label), axisLabel: { ...AXIS, fontSize: 17 }, axisTick: { show: false } },
     series: [{ type: "bar", data: rows.map((r) => r.value), barWidth: "60%", itemStyle: { color },
@@ -179,7 +190,7 @@ function renderMap() {
         itemStyle: { color: "#fde047" },
         label: { show: true, position: "right", color: "#fff", fontSize: 17, formatter: (p) => `${p.name} ${w().yuan(p.value[2]).join("")}` },
         data: located.slice(0, 6).map((r, k, shown) => ({
-          name: r.name,
+          name: mapName(r),
           value: [...at(r), r.I + r.E],
           // A neighbour close to the east (Korea and Japan) would take the same place: label left.
           label: { position: eastNeighbour(at(r), shown.map(at)) ? "left" : "right" },
@@ -194,7 +205,7 @@ function renderIndex() {
   const points = (last.index || {}).points || [];
   chart("chart-index").setOption({
     animation: false,
-    grid: { left: 56, right: 70, top: 16, bottom: 30 },
+    grid: { left: 12, right: 70, top: 16, bottom: 30, containLabel: true },
     xAxis: { type: "time", axisLabel: { ...AXIS, formatter: (v) => time(new Date(v)).slice(0, 5) }, splitLine: { show: false } },
     yAxis: { type: "value", scale: true, axisLabel: AXIS, splitLine: GRID_LINE },
     series: [{ type: "line", showSymbol: false, smooth: true, lineStyle: { width: 3, color: "#fbbf24" },
@@ -211,7 +222,7 @@ function renderTimeliness() {
   chart("chart-timeliness").setOption({
     animation: false,
     legend: { top: 0, right: 0, textStyle: AXIS, data: [w().p50, w().p90] },
-    grid: { left: 90, right: 50, top: 30, bottom: 6 },
+    grid: { left: 12, right: 50, top: 30, bottom: 6, containLabel: true },
     xAxis: { type: "value", show: false },
     yAxis: { type: "category", inverse: true, data: stages.map(label), axisLabel: AXIS, axisTick: { show: false } },
     series: [
