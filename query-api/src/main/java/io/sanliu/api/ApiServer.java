@@ -20,6 +20,7 @@ import io.sanliu.api.rules.RuleRoutes;
 import io.sanliu.api.rules.RulesInForce;
 import io.sanliu.api.screens.Overview;
 import io.sanliu.api.screens.ScreenRoutes;
+import io.sanliu.api.sql.SqlRoutes;
 import io.sanliu.api.stats.OrdersPerModeQuery;
 import io.sanliu.api.stats.StatsRoutes;
 import io.sanliu.api.trace.TraceRoutes;
@@ -27,6 +28,7 @@ import io.sanliu.elastic.ElasticClients;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.risk.DefaultRules;
+import io.sanliu.sql.SqlLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -136,6 +138,8 @@ public final class ApiServer implements AutoCloseable {
     kpis.mount(endpoints);
     new TraceRoutes(es, calls).mount(endpoints);
     new EnterpriseRoutes(es, calls, clock).mount(endpoints);
+    closedLater(new SqlRoutes(vertx, elastic.blocking(), SqlLimits.from(config), tokens))
+        .mount(endpoints);
 
     // The dashboards module ships its pages on the classpath under sanliu-dashboards/ (a name no
     // working directory has, since Vert.x looks in the working directory first).

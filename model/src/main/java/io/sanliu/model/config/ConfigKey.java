@@ -91,6 +91,19 @@ public enum ConfigKey {
       "5000",
       "Recent alerts kept in memory to replay to a stream client reconnecting with"
           + " Last-Event-ID."),
+  SQL_MAX_ROWS(
+      "SANLIU_SQL_MAX_ROWS",
+      "10000",
+      "SQL: most rows one query returns; more are cut off and the answer says `truncated`."),
+  SQL_TIMEOUT(
+      "SANLIU_SQL_TIMEOUT",
+      "PT30S",
+      "SQL: longest time (ISO-8601) one query may run before it is stopped and refused."),
+  SQL_MAX_SCAN_ROWS(
+      "SANLIU_SQL_MAX_SCAN_ROWS",
+      "500000",
+      "SQL: most documents one table scan may read from Elasticsearch when the work cannot be"
+          + " pushed down (a query needing more is refused: filter or aggregate it)."),
   PII_HMAC_KEY(
       "SANLIU_PII_HMAC_KEY",
       "sanliu-dev-only-key-change-me",
