@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       RiskBenchCommand.class,
       StatsBenchCommand.class,
-      ApiBenchCommand.class
+      ApiBenchCommand.class,
+      SqlBenchCommand.class
     })
 public final class BenchMain {
   public static void main(String[] args) {

@@ -127,7 +127,12 @@ public final class IngestServer implements AutoCloseable {
                         .createHttpServer()
                         .requestHandler(router())
                         .listen(listenPort, config.get(ConfigKey.INGEST_HOST))
-                        .onSuccess(servers::add);
+                        // map: the verticle counts as started only once its server is kept.
+                        .map(
+                            s -> {
+                              servers.add(s);
+                              return s;
+                            });
                   }
                 },
             new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))

@@ -156,7 +156,9 @@ public final class ApiServer implements AutoCloseable {
         .createHttpServer()
         .requestHandler(router)
         .listen(config.getInt(ConfigKey.API_PORT), config.get(ConfigKey.API_HOST))
-        .onSuccess(
+        // map, not onSuccess: the future the caller awaits completes only once the server is
+        // kept, so port() right after start().await() cannot see it unset.
+        .map(
             s -> {
               this.server = s;
               if (tokens.randomSecret()) {
@@ -164,6 +166,7 @@ public final class ApiServer implements AutoCloseable {
                     "{} not set: tokens are signed with a random secret of this process",
                     ConfigKey.API_JWT_SECRET.env());
               }
+              return s;
             });
   }
 
