@@ -44,8 +44,8 @@ public final class SqlBenchCommand implements Callable<Integer> {
   static final String SQL_NAME = "sql.group-by";
   static final String ES_NAME = "elasticsearch.composite";
   static final String QUERY =
-      "SELECT enterpriseCode, severity, COUNT(*) AS alerts, SUM(score) AS score"
-          + " FROM alerts GROUP BY enterpriseCode, severity";
+      "SELECT enterprise_code, severity, COUNT(*) AS alerts, SUM(score) AS score"
+          + " FROM alerts GROUP BY enterprise_code, severity";
   private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
   private static final int PAGE = 1_000;
 
