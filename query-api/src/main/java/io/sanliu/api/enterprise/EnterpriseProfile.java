@@ -210,14 +210,18 @@ final class EnterpriseProfile {
             });
   }
 
+  /** The enterprise's live (not shadow) alerts detected in the period; both indices carry these. */
+  private static Query liveAlertsOf(String code, Instant from, Instant to) {
+    return bool(
+        term("enterpriseCode", code),
+        Query.of(q -> q.term(t -> t.field("shadow").value(false))),
+        range("detectedAt", from, to));
+  }
+
   /** Live alerts detected in the period: rule → severity → count. */
   private Future<Map<String, Map<String, Map<String, Long>>>> alerts(
       String code, Instant from, Instant to) {
-    Query query =
-        bool(
-            term("enterpriseCode", code),
-            Query.of(q -> q.term(t -> t.field("shadow").value(false))),
-            range("detectedAt", from, to));
+    Query query = liveAlertsOf(code, from, to);
     return aggregate(
             Indices.ALERTS,
             query,
@@ -242,11 +246,7 @@ final class EnterpriseProfile {
 
   /** Review states of those alerts (the review index copies enterprise, rule and times). */
   private Future<Map<String, Map<String, Long>>> reviews(String code, Instant from, Instant to) {
-    Query query =
-        bool(
-            term("enterpriseCode", code),
-            Query.of(q -> q.term(t -> t.field("shadow").value(false))),
-            range("detectedAt", from, to));
+    Query query = liveAlertsOf(code, from, to);
     return aggregate(
             Indices.ALERT_STATUS,
             query,
