@@ -27,9 +27,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * A job's sustained rate over a backlog already in Kafka, against a plain consumer reading and
  * parsing the same records: how much of what Kafka and JSON allow the job keeps. The job runs over
  * the whole backlog once per repetition, from the earliest offsets, with its consumer group emptied
- * first; it is timed from RUNNING until the group has committed every offset (a Flink Kafka source
- * commits at a completed checkpoint, so everything read went through every operator and sink by
- * then).
+ * first; it is timed from when its sources are first seen passing records on (start-up over; the
+ * time from RUNNING is printed too) until the group has committed every offset (a Flink Kafka
+ * source commits at a completed checkpoint, so everything read went through every operator and sink
+ * by then). The job checkpoints at its interval; once its sources have read everything a checkpoint
+ * is triggered ({@link CaughtUpCheckpoint}), so the end is seen without waiting for the next.
  */
 final class BacklogBench {
   /**
@@ -59,9 +61,8 @@ final class BacklogBench {
    * @param config the stack's configuration with what the job needs (e.g. the matcher's deadlines
    *     for the traffic's zone)
    * @param deployment what the bench adds to the job (its checkpoint storage)
-   * @param checkpointInterval the job's checkpoint interval: it commits the offsets by which the
-   *     bench sees the backlog consumed, so it is the resolution of the timing (and a cost: every
-   *     checkpoint snapshots the job's state)
+   * @param checkpointInterval the job's checkpoint interval (a cost: every checkpoint snapshots the
+   *     job's state)
    */
   BacklogBench(
       Config config,
@@ -111,8 +112,11 @@ final class BacklogBench {
                     String.format(
                         Locale.ROOT,
                         "%s, parallelism %d, its consumer group emptied and the topics read from"
-                            + " the earliest offset; timed from RUNNING until the group committed"
-                            + " every offset (checkpoints every %.1f s)",
+                            + " the earliest offset; sustained rate: the records after those the"
+                            + " sources had passed on when first seen doing so (start-up over),"
+                            + " over the time from then until the group committed every offset"
+                            + " (checkpoints every %.1f s, and one triggered once the sources had"
+                            + " read everything)",
                         subject.description(),
                         config.getInt(ConfigKey.FLINK_PARALLELISM),
                         checkpointInterval.toMillis() / 1000.0))));
@@ -192,7 +196,9 @@ final class BacklogBench {
         long started = System.nanoTime();
         long deadline = started + JOB_TIMEOUT.toNanos();
         Map<String, Object> load = Map.of();
+        CaughtUpCheckpoint end = new CaughtUpCheckpoint(flink, id);
         while (offsets.lag(group, backlog) > 0) {
+          end.poll();
           // Sampled while the job works: the metrics average the last seconds.
           if (System.nanoTime() - started > 5_000_000_000L && load.isEmpty()) {
             load = VertexLoad.of(flink, id);
@@ -214,12 +220,25 @@ final class BacklogBench {
           }
           Thread.sleep(200);
         }
-        long nanos = System.nanoTime() - started;
+        long ended = System.nanoTime();
+        long nanos = ended - started;
         checkpoints.put(job.name() + "#" + rep, CheckpointStats.of(flink, id));
         if (load.isEmpty()) load = VertexLoad.of(flink, id);
         vertexLoad.put(job.name() + "#" + rep, load);
         load.forEach((vertex, ms) -> progress.println("    " + ms + " " + vertex));
-        return new Repetition(KafkaOffsets.total(backlog), -1, nanos);
+        long total = KafkaOffsets.total(backlog);
+        progress.printf(
+            Locale.ROOT,
+            "    from RUNNING: %,d docs in %.2f s = %,.0f/s%n",
+            total,
+            nanos / 1e9,
+            total / (nanos / 1e9));
+        // Sustained: from when the sources were first seen passing records on (start-up over).
+        long[] reading = end.firstSeenReading();
+        if (reading == null || ended - reading[1] <= 0) {
+          return new Repetition(total, -1, nanos);
+        }
+        return new Repetition(total - reading[0], -1, ended - reading[1]);
       } finally {
         flink.cancel(id);
       }

@@ -81,10 +81,11 @@ public final class StatsBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--checkpoint-ms",
-      defaultValue = "2000",
+      defaultValue = "10000",
       description =
-          "Checkpoint interval of the job: the resolution of the timing, and a cost (the platform's"
-              + " default is 10,000) (default ${DEFAULT-VALUE}).")
+          "Checkpoint interval of the job, a cost (every checkpoint snapshots its state); the"
+              + " platform's default. The run ends with a checkpoint triggered once the sources"
+              + " have read everything (default ${DEFAULT-VALUE}).")
   long checkpointMillis;
 
   @Mixin StackOptions stack;

@@ -56,7 +56,8 @@ final class VertexLoad {
     return out;
   }
 
-  private static JsonNode get(HttpClient http, URI uri) throws Exception {
+  /** A Flink REST resource as JSON. */
+  static JsonNode get(HttpClient http, URI uri) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

@@ -2,11 +2,13 @@ package io.sanliu.jobs;
 
 import io.sanliu.model.config.Config;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -31,6 +33,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.set(RestOptions.BIND_PORT, "0");
     // Small managed memory: our jobs keep heap state, not RocksDB.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
+    // REST metrics (the Flink UI of a local run, the benches' progress) at most a second old, not
+    // ten: they are fetched only when asked for.
+    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()

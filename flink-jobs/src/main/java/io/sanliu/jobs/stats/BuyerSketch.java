@@ -42,6 +42,23 @@ public final class BuyerSketch {
     return imageOf(sketch);
   }
 
+  /**
+   * {@code image} (null: empty) with the buyers of {@code more} added; the same array once it is
+   * large (the union is taken in place), as {@link #add} does for one buyer.
+   */
+  public static byte[] addAll(byte[] image, byte[] more) {
+    if (more == null) return image;
+    if (image != null && inPlace(image)) {
+      Union union = Union.writableWrap(WritableMemory.writableWrap(image));
+      union.update(HllSketch.wrap(Memory.wrap(more)));
+      // A union of two HLL arrays leaves the image flagged for a rebuild of its estimator, which a
+      // read-only wrap refuses to do: the estimate rebuilds it here, while it is writable.
+      union.getEstimate();
+      return image;
+    }
+    return merge(image, more);
+  }
+
   /** The union of two sketches (either may be null), as a new image. */
   public static byte[] merge(byte[] a, byte[] b) {
     if (a == null) return b;
@@ -62,8 +79,13 @@ public final class BuyerSketch {
     return image.length == IMAGE_BYTES && !HllSketch.wrap(Memory.wrap(image)).isCompact();
   }
 
+  /** An empty sketch on the heap, to update many times before taking its image. */
+  static HllSketch empty() {
+    return new HllSketch(LG_K, TYPE);
+  }
+
   /** The compact image while small, the updatable HLL_8 image once in HLL mode. */
-  private static byte[] imageOf(HllSketch sketch) {
+  static byte[] imageOf(HllSketch sketch) {
     HllSketch hll8 = sketch.getTgtHllType() == TYPE ? sketch : sketch.copyAs(TYPE);
     // Only in HLL mode does the updatable image take its full size.
     if (hll8.getUpdatableSerializationBytes() < IMAGE_BYTES) return hll8.toCompactByteArray();

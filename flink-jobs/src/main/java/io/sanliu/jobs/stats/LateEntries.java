@@ -15,9 +15,10 @@ import org.apache.flink.util.Collector;
  * Accounts for the documents that came too late for a window: one dead letter per document and
  * window size, saying which window missed it and why. Every slice of a document is as late as its
  * total (they share its time), so the total's entry stands for the document and the others add
- * nothing.
+ * nothing. A late record stands for one document ({@link SliceCombiner} sums only open minutes);
+ * should a sum of several ever come late, its dead letter says how many documents it held.
  */
-public final class LateEntries implements FlatMapFunction<SliceEntry, DeadLetter> {
+public final class LateEntries implements FlatMapFunction<SlicePartial, DeadLetter> {
   private final String stage;
   private final WindowSize size;
   private final Duration lateness;
@@ -29,7 +30,8 @@ public final class LateEntries implements FlatMapFunction<SliceEntry, DeadLetter
   }
 
   @Override
-  public void flatMap(SliceEntry entry, Collector<DeadLetter> out) throws JsonProcessingException {
+  public void flatMap(SlicePartial entry, Collector<DeadLetter> out)
+      throws JsonProcessingException {
     SliceKey slice = entry.key();
     if (slice.dimension() != Dimension.TOTAL) return;
     Instant start = Instant.ofEpochMilli(size.startOf(entry.eventTime().toEpochMilli()));
@@ -46,7 +48,8 @@ public final class LateEntries implements FlatMapFunction<SliceEntry, DeadLetter
             + ", so the window's documents are final and this one is not counted in it";
     Map<String, Object> what = new LinkedHashMap<>();
     what.put("caliber", slice.caliber().name());
-    what.put("documentKey", entry.documentKey());
+    if (entry.documentKey() != null) what.put("documentKey", entry.documentKey());
+    else what.put("documents", entry.orders());
     what.put("eventTime", entry.eventTime().toString());
     what.put("windowSize", size.label());
     what.put("windowStart", start.toString());

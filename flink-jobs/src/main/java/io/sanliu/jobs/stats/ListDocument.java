@@ -2,6 +2,7 @@ package io.sanliu.jobs.stats;
 
 import io.sanliu.model.events.AppType;
 import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.CustomsListItem;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.DocumentKeys;
 import io.sanliu.model.events.Envelope;
@@ -34,9 +35,77 @@ public record ListDocument(
     keys.add(list.businessKey());
     if (list.copNo() != null) keys.add(DocumentKeys.customsList(list.ebpCode(), list.copNo()));
     if (list.invtNo() != null) keys.add(DocumentKeys.customsList(list.ebpCode(), list.invtNo()));
+    CustomsList counted = countedPart(list);
     List<ListDocument> docs = new ArrayList<>();
-    for (String k : keys) docs.add(new ListDocument(k, list, e.messageGuid(), e.source(), null));
+    for (String k : keys) docs.add(new ListDocument(k, counted, e.messageGuid(), e.source(), null));
     return docs;
+  }
+
+  /**
+   * The list with only what the customs caliber counts ({@link TradeFacts#ofRelease}): a list waits
+   * under up to three keys for its release, for days, and is serialised at every checkpoint; names,
+   * addresses, weights and goods descriptions would be most of its bytes.
+   */
+  static CustomsList countedPart(CustomsList l) {
+    List<CustomsListItem> items = null;
+    if (l.items() != null) {
+      items = new ArrayList<>(l.items().size());
+      for (CustomsListItem i : l.items()) {
+        items.add(
+            new CustomsListItem(
+                i.gnum(),
+                null,
+                null,
+                null,
+                i.gcode(),
+                null,
+                null,
+                null,
+                i.currency(),
+                i.qty(),
+                null,
+                null,
+                null,
+                i.price(),
+                i.totalPrice()));
+      }
+    }
+    return new CustomsList(
+        null,
+        l.appType(),
+        l.appTime(),
+        null,
+        l.orderNo(),
+        l.ebpCode(),
+        l.ebcCode(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        l.direction(),
+        l.declTime(),
+        null,
+        l.portCode(),
+        null,
+        null,
+        l.buyerId(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        l.tradeMode(),
+        null,
+        l.country(),
+        null,
+        null,
+        l.currency(),
+        l.packNo(),
+        null,
+        null,
+        items);
   }
 
   /**

@@ -2,9 +2,9 @@ package io.sanliu.jobs.stats;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Adds up a slice's entries within a window: exact sums of cents, a sketch of the buyers. */
+/** Adds up a slice's minute sums within a window: exact sums of cents, a sketch of the buyers. */
 public final class SliceAggregate
-    implements AggregateFunction<SliceEntry, SliceMeasures, SliceMeasures> {
+    implements AggregateFunction<SlicePartial, SliceMeasures, SliceMeasures> {
 
   @Override
   public SliceMeasures createAccumulator() {
@@ -12,11 +12,11 @@ public final class SliceAggregate
   }
 
   @Override
-  public SliceMeasures add(SliceEntry entry, SliceMeasures m) {
-    m.orders += entry.orders();
-    m.parcels += entry.parcels();
-    m.valueCents = Math.addExact(m.valueCents, entry.valueCents());
-    if (entry.buyer() != null) m.buyers = BuyerSketch.add(m.buyers, entry.buyer());
+  public SliceMeasures add(SlicePartial part, SliceMeasures m) {
+    m.orders += part.orders();
+    m.parcels += part.parcels();
+    m.valueCents = Math.addExact(m.valueCents, part.valueCents());
+    if (part.buyers() != null) m.buyers = BuyerSketch.addAll(m.buyers, part.buyers());
     return m;
   }
 

@@ -42,12 +42,18 @@ import org.apache.flink.util.Collector;
  *
  * <pre>
  * orders ─ new ─ first per order ──────────────────────┐
- *                                                      ├─ in yuan (FX broadcast) ─ cube slices ─┬─ 1m / 1h / 1d windows ─ sanliu-trade-stats
- * lists + release receipts ─ join ─ released lists ────┘                                         └─ rankings ─ sanliu-trade-top
+ *                                                      ├─ in yuan (FX broadcast) ─ cube slices per minute ─┬─ 1m / 1h / 1d windows ─ sanliu-trade-stats
+ * lists + release receipts ─ join ─ released lists ────┘                                                    └─ rankings ─ sanliu-trade-top
  * </pre>
  */
 public final class TradeStatisticsJob implements SanliuJob {
   public static final String NAME = "trade-statistics";
+
+  /**
+   * Slice minutes the combiner before the windows keeps open at most (a few hundred bytes each, a 4
+   * KB buyer sketch for the busiest): a zone minute has a few thousand.
+   */
+  static final int MAX_OPEN_SLICE_MINUTES = 50_000;
 
   /** The stage its dead letters name. */
   public static final String STAGE = "flink:" + NAME;
@@ -122,13 +128,13 @@ public final class TradeStatisticsJob implements SanliuJob {
             .name("released lists in yuan")
             .uid(NAME + "-release-facts");
 
-    DataStream<SliceEntry> entries =
+    DataStream<SlicePartial> partials =
         platform
             .union(customs)
-            .flatMap(
-                (TradeFact f, Collector<SliceEntry> out) -> CubeSlices.of(f).forEach(out::collect),
-                TypeInformation.of(SliceEntry.class))
-            .name("cube slices")
+            .transform(
+                "cube slices per minute",
+                TypeInformation.of(SlicePartial.class),
+                new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
             .uid(NAME + "-slices");
 
     TypeInformation<DeadLetter> letterType = TypeInformation.of(DeadLetter.class);
@@ -136,7 +142,7 @@ public final class TradeStatisticsJob implements SanliuJob {
     letters.add(platform.getSideOutput(FxPricing.UNPRICED));
     letters.add(customs.getSideOutput(FxPricing.UNPRICED));
     DataStream<TradeStatsDocument> slices = null;
-    KeyedStream<SliceEntry, String> bySlice = TradeWindows.bySlice(entries, NAME + "-by-slice");
+    KeyedStream<SlicePartial, String> bySlice = TradeWindows.bySlice(partials, NAME + "-by-slice");
     for (WindowSize size : WindowSize.values()) {
       SingleOutputStreamOperator<TradeStatsDocument> windows =
           TradeWindows.aggregate(bySlice, size, lateness)

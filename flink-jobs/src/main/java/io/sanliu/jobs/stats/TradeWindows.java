@@ -18,35 +18,35 @@ import org.apache.flink.util.OutputTag;
  * and the dead letter says which window missed it.
  */
 public final class TradeWindows {
-  /** Entries whose window of the operator's size had closed. */
-  public static final OutputTag<SliceEntry> LATE =
-      new OutputTag<>("late-entries", TypeInformation.of(SliceEntry.class));
+  /** Sums (single documents, in practice) whose window of the operator's size had closed. */
+  public static final OutputTag<SlicePartial> LATE =
+      new OutputTag<>("late-entries", TypeInformation.of(SlicePartial.class));
 
   private TradeWindows() {}
 
   /**
-   * The entries sent to the subtask of their slice once, for the windows of every size: the windows
-   * then take them from the same subtask (chained, no serialisation) instead of each size's
-   * operator shuffling every entry again. {@code uid} names the stateless pass.
+   * The minute sums sent to the subtask of their slice once, for the windows of every size: the
+   * windows then take them from the same subtask (chained, no serialisation) instead of each size's
+   * operator shuffling every sum again. {@code uid} names the stateless pass.
    */
-  public static KeyedStream<SliceEntry, String> bySlice(
-      DataStream<SliceEntry> entries, String uid) {
-    DataStream<SliceEntry> partitioned =
-        entries
-            .keyBy(SliceEntry::slice, Types.STRING)
-            .map(e -> e, TypeInformation.of(SliceEntry.class))
+  public static KeyedStream<SlicePartial, String> bySlice(
+      DataStream<SlicePartial> partials, String uid) {
+    DataStream<SlicePartial> partitioned =
+        partials
+            .keyBy(SlicePartial::slice, Types.STRING)
+            .map(e -> e, TypeInformation.of(SlicePartial.class))
             .name("by slice")
             .uid(uid);
-    return DataStreamUtils.reinterpretAsKeyedStream(partitioned, SliceEntry::slice, Types.STRING);
+    return DataStreamUtils.reinterpretAsKeyedStream(partitioned, SlicePartial::slice, Types.STRING);
   }
 
   public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
-      DataStream<SliceEntry> entries, WindowSize size, Duration lateness) {
-    return aggregate(entries.keyBy(SliceEntry::slice, Types.STRING), size, lateness);
+      DataStream<SlicePartial> partials, WindowSize size, Duration lateness) {
+    return aggregate(partials.keyBy(SlicePartial::slice, Types.STRING), size, lateness);
   }
 
   public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
-      KeyedStream<SliceEntry, String> bySlice, WindowSize size, Duration lateness) {
+      KeyedStream<SlicePartial, String> bySlice, WindowSize size, Duration lateness) {
     TypeInformation<SliceMeasures> measures = TypeInformation.of(SliceMeasures.class);
     return bySlice
         .window(size.assigner())

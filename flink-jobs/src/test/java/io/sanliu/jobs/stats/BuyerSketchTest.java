@@ -58,6 +58,32 @@ class BuyerSketchTest {
   }
 
   @Test
+  void addsAWholeSketchInPlaceOnceLargeAndAsANewImageWhileSmall() {
+    byte[] large = buyers("x", 3_000);
+    byte[] more = buyers("y", 50);
+    long expected = BuyerSketch.estimate(BuyerSketch.merge(large, more));
+
+    byte[] grown = BuyerSketch.addAll(large, more);
+
+    assertSame(large, grown, "the large image takes the union in place");
+    assertEquals(expected, BuyerSketch.estimate(grown));
+    // Another large one: an HLL array into an HLL array, readable afterwards and still growing.
+    byte[] other = buyers("z", 5_000);
+    long union = BuyerSketch.estimate(BuyerSketch.merge(grown, other));
+    assertSame(large, BuyerSketch.addAll(grown, other));
+    assertTrue(
+        Math.abs(BuyerSketch.estimate(large) - union) <= union / 100, "the union's estimate");
+    assertSame(large, BuyerSketch.add(large, "w"), "still updated in place");
+    assertTrue(Math.abs(BuyerSketch.estimate(large) - 8_050) < 400, "about 8,050 buyers");
+    byte[] small = buyers("x", 10);
+    byte[] both = BuyerSketch.addAll(small, buyers("x", 20));
+    assertEquals(20, BuyerSketch.estimate(both), "shared buyers once");
+    assertEquals(10, BuyerSketch.estimate(small), "a small image is not changed");
+    assertSame(small, BuyerSketch.addAll(small, null));
+    assertEquals(20, BuyerSketch.estimate(BuyerSketch.addAll(null, buyers("x", 20))));
+  }
+
+  @Test
   void readsAndGrowsTheHll4ImagesEarlierVersionsStored() {
     HllSketch old = new HllSketch(12, TgtHllType.HLL_4);
     for (int i = 0; i < 120; i++) old.update("o" + i);

@@ -11,13 +11,14 @@ class SliceAggregateTest {
   static final Instant AT = Instant.parse("2026-11-22T02:00:00Z");
   final SliceAggregate aggregate = new SliceAggregate();
 
-  static SliceEntry entry(long parcels, long cents, String buyer) {
-    return new SliceEntry("PLATFORM|TOTAL|-|ALL", 1, parcels, cents, buyer, "K", "G", AT);
+  static SlicePartial entry(long parcels, long cents, String buyer) {
+    return SlicePartial.of(
+        new SliceEntry("PLATFORM|TOTAL|-|ALL", 1, parcels, cents, buyer, "K", "G", AT));
   }
 
-  SliceMeasures addAll(SliceEntry... entries) {
+  SliceMeasures addAll(SlicePartial... parts) {
     SliceMeasures m = aggregate.createAccumulator();
-    for (SliceEntry e : entries) m = aggregate.add(e, m);
+    for (SlicePartial p : parts) m = aggregate.add(p, m);
     return aggregate.getResult(m);
   }
 

@@ -120,6 +120,29 @@ class TradeFactsTest {
   }
 
   @Test
+  void theListsCountedPartGivesTheSameFactAsTheWholeList() {
+    CustomsList l =
+        list(
+            "SO5",
+            AT,
+            Direction.I,
+            "116",
+            3,
+            List.of(line("1901101000", "10.01", null), line("3304990099", "100.00", "142")));
+    CustomsList counted = ListDocument.countedPart(l);
+
+    assertEquals(
+        TradeFacts.ofRelease(new ReleasedList(l, "G", "5349", AT), FX),
+        TradeFacts.ofRelease(new ReleasedList(counted, "G", "5349", AT), FX));
+    assertEquals(l.businessKey(), counted.businessKey());
+    assertEquals(l.eventTime(), counted.eventTime());
+    assertNotNull(l.logisticsNo());
+    assertNull(counted.logisticsNo(), "what the count does not use is not kept");
+    assertNull(counted.copNo());
+    assertNull(counted.trafMode());
+  }
+
+  @Test
   void aListWithoutPackagesIsOneParcel() {
     CustomsList l =
         list("SO4", AT, Direction.E, "142", null, List.of(line("6109100021", "5", null)));

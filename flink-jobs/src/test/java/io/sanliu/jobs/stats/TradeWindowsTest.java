@@ -28,18 +28,18 @@ class TradeWindowsTest {
   static final String TOTAL = "PLATFORM|TOTAL|-|ALL";
   static final String JAPAN = "PLATFORM|COUNTRY|I|116";
 
-  KeyedOneInputStreamOperatorTestHarness<String, SliceEntry, TradeStatsDocument> harness;
+  KeyedOneInputStreamOperatorTestHarness<String, SlicePartial, TradeStatsDocument> harness;
 
   @SuppressWarnings("unchecked")
   void open(WindowSize size) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     SingleOutputStreamOperator<TradeStatsDocument> windows =
         TradeWindows.aggregate(env.fromData(entry(TOTAL, MINUTE, 0, null)), size, LATENESS);
-    OneInputStreamOperator<SliceEntry, TradeStatsDocument> operator =
-        ((OneInputTransformation<SliceEntry, TradeStatsDocument>) windows.getTransformation())
+    OneInputStreamOperator<SlicePartial, TradeStatsDocument> operator =
+        ((OneInputTransformation<SlicePartial, TradeStatsDocument>) windows.getTransformation())
             .getOperator();
     harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(operator, SliceEntry::slice, Types.STRING);
+        new KeyedOneInputStreamOperatorTestHarness<>(operator, SlicePartial::slice, Types.STRING);
     harness.open();
   }
 
@@ -48,8 +48,9 @@ class TradeWindowsTest {
     if (harness != null) harness.close();
   }
 
-  static SliceEntry entry(String slice, Instant at, long cents, String buyer) {
-    return new SliceEntry(slice, 1, 1, cents, buyer, "EBP:SO-" + at, "G-" + at, at);
+  static SlicePartial entry(String slice, Instant at, long cents, String buyer) {
+    return SlicePartial.of(
+        new SliceEntry(slice, 1, 1, cents, buyer, "EBP:SO-" + at, "G-" + at, at));
   }
 
   void send(String slice, Instant at, long cents, String buyer) throws Exception {
@@ -67,7 +68,7 @@ class TradeWindowsTest {
         .toList();
   }
 
-  List<SliceEntry> late() {
+  List<SlicePartial> late() {
     var side = harness.getSideOutput(TradeWindows.LATE);
     return side == null
         ? List.of()
@@ -132,7 +133,7 @@ class TradeWindowsTest {
     List<DeadLetter> letters = new ArrayList<>();
     Collector<DeadLetter> collector = collect(letters);
     LateEntries accounting = new LateEntries("flink:test", WindowSize.MINUTE, LATENESS);
-    for (SliceEntry e : late()) accounting.flatMap(e, collector);
+    for (SlicePartial e : late()) accounting.flatMap(e, collector);
     assertEquals(1, letters.size(), "one dead letter per document and window size");
     DeadLetter letter = letters.get(0);
     assertEquals("flink:test", letter.stage());
