@@ -16,10 +16,7 @@ import io.sanliu.model.risk.RuleType;
 import io.sanliu.testkit.Eventually;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,26 +38,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The wall screen in Debian's headless Chromium (driven by its own chromedriver, nothing
- * downloaded; bin/install-browser installs both) against the query-api on the real stack: trade
- * statistics of the last 26 hours, a composite index, stage statistics, stalled parcels and alerts
- * written to Elasticsearch through the platform's templates, a new alert published on the alerts
- * topic as the risk engine does. Screenshots go to target/screenshots/.
+ * The wall screen in Debian's headless Chromium ({@link HeadlessChromium}) against the query-api on
+ * the real stack: trade statistics of the last 26 hours, a composite index, stage statistics,
+ * stalled parcels and alerts written to Elasticsearch through the platform's templates, a new alert
+ * published on the alerts topic as the risk engine does. Screenshots go to target/screenshots/.
  */
 @ExtendWith(SanliuStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WallScreenBrowserTest {
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = HeadlessChromium.WAIT;
   static final List<String> PANELS =
       List.of(
           "kpis",
@@ -74,9 +62,9 @@ class WallScreenBrowserTest {
           "panel-stalled",
           "panel-rules",
           "panel-ticker");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   static ApiFixture api;
+  static HeadlessChromium chromium;
   static ChromeDriver browser;
   static KafkaProducer<byte[], byte[]> producer;
   static List<Fact> facts;
@@ -113,40 +101,13 @@ class WallScreenBrowserTest {
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1920,1080",
-        "--force-device-scale-factor=1");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    // The system driver named explicitly: Selenium Manager has nothing to look up or download.
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(driver, options);
-    // --window-size counts the browser's frame: grow the window until the page itself is 1920x1080.
-    Number frame =
-        (Number)
-            ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return window.outerHeight - window.innerHeight;");
-    browser
-        .manage()
-        .window()
-        .setSize(new org.openqa.selenium.Dimension(1920, 1080 + frame.intValue()));
-    Files.createDirectories(SCREENSHOTS);
+    chromium = new HeadlessChromium(1920, 1080);
+    browser = chromium.driver;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) browser.quit();
+    if (chromium != null) chromium.close();
     if (producer != null) producer.close();
     if (api != null) api.close();
   }
@@ -221,8 +182,7 @@ class WallScreenBrowserTest {
   }
 
   static void screenshot(String name) throws Exception {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(name), png);
+    chromium.screenshot(name);
   }
 
   @Test
@@ -322,11 +282,7 @@ class WallScreenBrowserTest {
   @Test
   @Order(4)
   void theBrowserConsoleHasNoErrors() {
-    List<LogEntry> severe =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .toList();
-    assertEquals(List.of(), severe.stream().map(LogEntry::getMessage).toList());
+    assertEquals(List.of(), chromium.consoleErrors());
   }
 
   @Test
