@@ -253,15 +253,20 @@ function ruleName(a) {
   return lang === "zh" ? a.ruleNameZh || a.ruleId : a.ruleNameEn || a.ruleId;
 }
 
+// Risk by rule: the API's exact counts per rule type for the last 24 hours, plus the alerts the
+// push stream brought since, detected after the period those counts end at.
 function renderRules() {
-  const alerts = last.rules;
-  if (!alerts) return;
-  const by = new Map();
-  for (const a of alerts.values()) {
-    const name = ruleName(a);
-    by.set(name, (by.get(name) || 0) + 1);
+  const counts = last.rules;
+  if (!counts) return;
+  const by = new Map(counts.rules.map((r) => [r.ruleType, { name: r, n: r.alerts }]));
+  for (const a of (last.newAlerts || new Map()).values()) {
+    if (Date.parse(a.detectedAt) < Date.parse(counts.to)) continue;
+    const row = by.get(a.ruleType) || { name: { nameZh: a.ruleNameZh, nameEn: a.ruleNameEn, ruleType: a.ruleType }, n: 0 };
+    row.n += 1;
+    by.set(a.ruleType, row);
   }
-  const rows = [...by.entries()].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, value: n, text: num(n) }));
+  const label = (r) => (lang === "zh" ? r.nameZh : r.nameEn) || r.ruleType;
+  const rows = [...by.values()].sort((a, b) => b.n - a.n).map((r) => ({ label: label(r.name), value: r.n, text: num(r.n) }));
   hbar("chart-rules", "panel-rules", rows, "#f87171");
 }
 
@@ -331,10 +336,10 @@ function poll() {
   load("timeliness", () => api("api/v1/logistics/timeliness"), renderTimeliness);
   load("stalled", () => api("api/v1/logistics/stalled?size=7"), renderStalled);
   load("rules", async () => {
-    const page = await api(`api/v1/alerts?size=500&from=${minute(now - 24 * 3_600_000)}`);
-    const byId = new Map(page.items.map((a) => [a.alertId, a]));
-    for (const a of last.ticker || []) if (Date.parse(a.detectedAt) >= now - 24 * 3_600_000) byId.set(a.alertId, a);
-    return byId;
+    const counts = await api("api/v1/stats/risk-by-rule");
+    // Streamed alerts the new counts already hold are dropped; later ones keep adding.
+    for (const [id, a] of last.newAlerts || new Map()) if (Date.parse(a.detectedAt) < Date.parse(counts.to)) last.newAlerts.delete(id);
+    return counts;
   }, renderRules);
 }
 
@@ -381,8 +386,9 @@ async function start() {
   });
   stream("api/v1/stream/alerts", "alert", (a) => {
     last.ticker = [a, ...(last.ticker || []).filter((x) => x.alertId !== a.alertId)].slice(0, 12);
-    if (last.rules) {
-      last.rules.set(a.alertId, a);
+    if (!a.shadow) {
+      last.newAlerts = last.newAlerts || new Map();
+      last.newAlerts.set(a.alertId, a);
       renderRules();
     }
     renderTicker(a.alertId);

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanliu.api.auth.Role;
 import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.events.Severity;
+import io.sanliu.model.risk.RuleType;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
 import java.net.URLEncoder;
@@ -59,7 +62,8 @@ class ScreenRoutesTest {
           "/api/v1/stats/top",
           "/api/v1/stats/partner-countries",
           "/api/v1/logistics/timeliness",
-          "/api/v1/logistics/stalled");
+          "/api/v1/logistics/stalled",
+          "/api/v1/stats/risk-by-rule");
 
   static ApiFixture api;
   static List<Fact> facts;
@@ -79,6 +83,7 @@ class ScreenRoutesTest {
     ScreenData.index(client, Indices.COMPOSITE_INDEX, compositeMinutes());
     ScreenData.index(client, Indices.LOGISTICS_STAGES, stages());
     ScreenData.index(client, Indices.SHIPMENTS, shipments());
+    TestAlerts.index(client, riskAlerts());
     api = ApiFixture.start(stack);
   }
 
@@ -672,6 +677,78 @@ class ScreenRoutesTest {
     }
   }
 
+  // ---------------------------------------------------------------- risk by rule
+  // Alerts of 2041 are the SQL tests' (the same JVM): these are of 2033, which no other test uses.
+  static final Instant RISK_DAY = Instant.parse("2033-07-07T00:00:00Z");
+  static final List<RuleType> RISK_TYPES =
+      List.of(RuleType.SINGLE_LIMIT, RuleType.SPLIT_ORDERS, RuleType.VOLUME_SPIKE);
+
+  /** Live and shadow alerts of three rules, most in the day asked for, some just outside. */
+  static List<RiskAlert> riskAlerts() {
+    List<RiskAlert> out = new ArrayList<>();
+    Severity[] severities = Severity.values();
+    for (int i = 0; i < 400; i++) {
+      RuleType type = RISK_TYPES.get((i * i) % RISK_TYPES.size());
+      // 25 h from 30 min before the day: the first and last half hours lie outside it.
+      Instant at = RISK_DAY.minus(Duration.ofMinutes(30)).plusSeconds(i * 225L);
+      out.add(
+          TestAlerts.alert(
+              "risk-" + i,
+              type.name().toLowerCase(java.util.Locale.ROOT),
+              type,
+              severities[(i / 3) % severities.length],
+              10,
+              i % 7 == 0,
+              "E-RISK",
+              at,
+              Map.of(),
+              "风险",
+              "risk"));
+    }
+    return out;
+  }
+
+  @Test
+  void riskByRuleCountsTheLiveAlertsOfThePeriodPerRuleAndSeverity() {
+    Instant end = RISK_DAY.plus(ONE_DAY);
+    JsonNode risk = ok("/api/v1/stats/risk-by-rule?from=" + RISK_DAY + "&to=" + end);
+
+    List<RiskAlert> counted =
+        riskAlerts().stream()
+            .filter(a -> !a.shadow())
+            .filter(a -> !a.detectedAt().isBefore(RISK_DAY) && a.detectedAt().isBefore(end))
+            .toList();
+    assertEquals(counted.size(), risk.get("alerts").asLong());
+    Map<RuleType, List<RiskAlert>> want =
+        counted.stream().collect(Collectors.groupingBy(RiskAlert::ruleType));
+    assertEquals(want.size(), risk.get("rules").size());
+    long previous = Long.MAX_VALUE;
+    for (JsonNode r : risk.get("rules")) {
+      RuleType type = RuleType.valueOf(r.get("ruleType").asText());
+      List<RiskAlert> mine = want.get(type);
+      assertEquals(mine.size(), r.get("alerts").asLong(), type.name());
+      assertEquals(type.nameZh(), r.get("nameZh").asText());
+      assertEquals(type.nameEn(), r.get("nameEn").asText());
+      Map<String, Long> bySeverity =
+          mine.stream()
+              .collect(Collectors.groupingBy(a -> a.severity().name(), Collectors.counting()));
+      Map<String, Long> got = new TreeMap<>();
+      r.get("bySeverity")
+          .fields()
+          .forEachRemaining(e -> got.put(e.getKey(), e.getValue().asLong()));
+      assertEquals(new TreeMap<>(bySeverity), got, type.name());
+      assertTrue(r.get("alerts").asLong() <= previous, "most alerts first");
+      previous = r.get("alerts").asLong();
+    }
+    // By default the 24 hours up to the end of the current minute.
+    Instant before = Instant.now();
+    JsonNode recent = ok("/api/v1/stats/risk-by-rule");
+    Instant to = Instant.parse(recent.get("to").asText());
+    assertEquals(to.minus(ONE_DAY), Instant.parse(recent.get("from").asText()));
+    assertTrue(to.isAfter(before) && !to.isAfter(Instant.now().plusSeconds(60)), "to " + to);
+    assertEquals(0, to.getEpochSecond() % 60, "a whole minute");
+  }
+
   // ---------------------------------------------------------------- validation and auth
 
   @Test
@@ -716,6 +793,10 @@ class ScreenRoutesTest {
     cases.put("/api/v1/logistics/timeliness?route=Japan", List.of("route"));
     cases.put("/api/v1/logistics/stalled?cursor=not-ours", List.of("cursor"));
     cases.put("/api/v1/logistics/stalled?size=1000", List.of("size"));
+    cases.put("/api/v1/stats/risk-by-rule?from=2033-07-07T00:00:30Z", List.of("from"));
+    cases.put(
+        "/api/v1/stats/risk-by-rule?from=2033-07-08T00:00:00Z&to=2033-07-07T00:00:00Z",
+        List.of("from", "to"));
     for (var c : cases.entrySet()) {
       JsonNode p = problem(api.get(c.getKey(), Role.VIEWER), 400);
       List<String> named = new ArrayList<>();

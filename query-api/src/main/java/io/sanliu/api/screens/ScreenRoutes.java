@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * The wall screen's panels (大屏): overview, series of the statistics and of the composite index,
- * rankings, the partner map, logistics timeliness and stalled parcels. Every route is a GET for any
- * role, cached a second or two for all of them, with its query parameters checked strictly: an
- * unknown name, a bad value, {@code from} not before {@code to} or a range too long for the
- * interval is a 400 naming the parameter. See docs/api.md.
+ * rankings, the partner map, logistics timeliness and stalled parcels, risk by rule. Every route is
+ * a GET for any role, cached a second or two for all of them, with its query parameters checked
+ * strictly: an unknown name, a bad value, {@code from} not before {@code to} or a range too long
+ * for the interval is a 400 naming the parameter. See docs/api.md.
  */
 public final class ScreenRoutes {
   /** The longest period summed from windows (rankings, the map). */
@@ -38,6 +38,7 @@ public final class ScreenRoutes {
   private final PartnerCountries countries;
   private final LogisticsTimeliness timeliness;
   private final StalledParcels stalled;
+  private final RiskByRule risk;
   private final ElasticCalls elastic;
   private final Clock clock;
 
@@ -53,6 +54,7 @@ public final class ScreenRoutes {
     this.countries = new PartnerCountries(client);
     this.timeliness = new LogisticsTimeliness(client);
     this.stalled = new StalledParcels(client);
+    this.risk = new RiskByRule(client);
     this.elastic = elastic;
     this.clock = clock;
   }
@@ -65,6 +67,7 @@ public final class ScreenRoutes {
     cached(endpoints, "/api/v1/stats/partner-countries", this::countries);
     cached(endpoints, "/api/v1/logistics/timeliness", this::timeliness);
     cached(endpoints, "/api/v1/logistics/stalled", this::stalled);
+    cached(endpoints, "/api/v1/stats/risk-by-rule", this::risk);
   }
 
   private static void cached(Endpoints endpoints, String path, Endpoints.Endpoint endpoint) {
@@ -161,6 +164,17 @@ public final class ScreenRoutes {
     Instant[] range = today(params);
     var request = new PartnerCountries.Request(caliber, direction, range[0], range[1]);
     return elastic.call("screen-countries", () -> countries.find(request)).map(Reply::ok);
+  }
+
+  /**
+   * {@code from}/{@code to} whole minutes; by default the 24 hours up to the current minute's end.
+   */
+  private Future<Reply> risk(RoutingContext ctx) {
+    Params params = Params.of(ctx, Set.of("from", "to"));
+    Instant end = StatsWindow.MINUTE.floor(clock.instant()).plus(Duration.ofMinutes(1));
+    Instant[] range = period(params, end.minus(Duration.ofHours(24)), end);
+    var request = new RiskByRule.Request(range[0], range[1]);
+    return elastic.call("screen-risk-by-rule", () -> risk.find(request)).map(Reply::ok);
   }
 
   private Future<Reply> timeliness(RoutingContext ctx) {
