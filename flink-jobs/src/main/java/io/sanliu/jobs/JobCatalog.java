@@ -1,6 +1,7 @@
 package io.sanliu.jobs;
 
 import io.sanliu.jobs.archive.DocumentArchiveJob;
+import io.sanliu.jobs.credit.CreditJob;
 import io.sanliu.jobs.index.CompositeIndexJob;
 import io.sanliu.jobs.logistics.LogisticsJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
@@ -21,6 +22,7 @@ public final class JobCatalog {
     register(new TradeStatisticsJob());
     register(new CompositeIndexJob());
     register(new DocumentArchiveJob());
+    register(new CreditJob());
   }
 
   private JobCatalog() {}

@@ -33,6 +33,52 @@ public final class ParcelMatching {
       DataStream<Envelope<Payment>> payments,
       DataStream<Envelope<CustomsList>> lists,
       DataStream<Envelope<Waybill>> waybills) {
+    Streams streams = streams(job, timeouts, orders, payments, lists, waybills);
+    streams
+        .matched()
+        .map(
+            o -> MatchDocument.of(o.parcelKey(), o.result(), Instant.now()),
+            TypeInformation.of(MatchDocument.class))
+        .name("match documents")
+        .uid(job + "-documents")
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.MATCHES, MatchDocument::parcelKey),
+                ElasticsearchSinkSettings.from(config)))
+        .name("to " + Indices.MATCHES)
+        .uid(job + "-sink");
+    return streams.all();
+  }
+
+  /**
+   * The same outcomes, without writing {@link Indices#MATCHES}: for jobs that need the results but
+   * do not own the index.
+   */
+  public static DataStream<ParcelOutcome> matched(
+      String job,
+      MatchTimeouts timeouts,
+      DataStream<Envelope<Order>> orders,
+      DataStream<Envelope<Payment>> payments,
+      DataStream<Envelope<CustomsList>> lists,
+      DataStream<Envelope<Waybill>> waybills) {
+    return streams(job, timeouts, orders, payments, lists, waybills).all();
+  }
+
+  /** The matcher's results and the waybills no list named. */
+  private record Streams(
+      SingleOutputStreamOperator<ParcelOutcome> matched, DataStream<ParcelOutcome> unlinked) {
+    DataStream<ParcelOutcome> all() {
+      return matched.union(unlinked);
+    }
+  }
+
+  private static Streams streams(
+      String job,
+      MatchTimeouts timeouts,
+      DataStream<Envelope<Order>> orders,
+      DataStream<Envelope<Payment>> payments,
+      DataStream<Envelope<CustomsList>> lists,
+      DataStream<Envelope<Waybill>> waybills) {
     TypeInformation<ParcelDocument> docType = TypeInformation.of(ParcelDocument.class);
     DataStream<ParcelDocument> orderDocs =
         orders
@@ -81,18 +127,6 @@ public final class ParcelMatching {
             .process(new ParcelMatchFunction(timeouts), TypeInformation.of(ParcelOutcome.class))
             .name("three-document matching")
             .uid(job + "-match");
-    matched
-        .map(
-            o -> MatchDocument.of(o.parcelKey(), o.result(), Instant.now()),
-            TypeInformation.of(MatchDocument.class))
-        .name("match documents")
-        .uid(job + "-documents")
-        .sinkTo(
-            new ElasticsearchSink<>(
-                DocumentConverter.toIndex(Indices.MATCHES, MatchDocument::parcelKey),
-                ElasticsearchSinkSettings.from(config)))
-        .name("to " + Indices.MATCHES)
-        .uid(job + "-sink");
-    return matched.union(linkedWaybills.getSideOutput(WaybillLinker.UNLINKED));
+    return new Streams(matched, linkedWaybills.getSideOutput(WaybillLinker.UNLINKED));
   }
 }

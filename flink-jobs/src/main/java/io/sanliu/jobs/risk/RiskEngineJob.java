@@ -89,12 +89,42 @@ public final class RiskEngineJob implements SanliuJob {
                     config.getMillis(ConfigKey.FLINK_MAX_OUT_OF_ORDERNESS_MS))
                 .withTimestampAssigner((d, previous) -> d.rejectedAt().toEpochMilli())
                 .withIdleness(config.getMillis(ConfigKey.FLINK_IDLE_SOURCE_MS)));
-    BroadcastStream<ReferenceUpdate> reference = reference(env, config);
-
     DataStream<ParcelOutcome> outcomes =
         ParcelMatching.outcomes(
             NAME, config, MatchTimeouts.from(config), orders, payments, lists, waybills);
+    DataStream<RiskAlert> alerts =
+        alerts(
+            new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters),
+            outcomes,
+            reference(env, config));
+    alerts
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.ALERTS, RiskAlert::alertId),
+                // Alerts are few and screens wait for them: flushed within a fifth of a second.
+                ElasticsearchSinkSettings.from(config).withMaxTimeInBuffer(200)))
+        .name("to " + Indices.ALERTS)
+        .uid(NAME + "-alerts-index");
+    alerts
+        .sinkTo(alertTopic(config))
+        .name("to " + Topics.ALERTS.name())
+        .uid(NAME + "-alerts-topic");
+  }
 
+  /**
+   * Every rule family over its inputs and the parcels' match outcomes, reference data (rule
+   * definitions, negative list, goods filings) broadcast to each: the engine's alerts, without
+   * their sinks. The job feeds it from Kafka; a test may feed it any streams with event time.
+   */
+  public static DataStream<RiskAlert> alerts(
+      RiskInputs in, DataStream<ParcelOutcome> outcomes, DataStream<ReferenceUpdate> references) {
+    BroadcastStream<ReferenceUpdate> reference = references.broadcast(ReferenceState.descriptors());
+    DataStream<Envelope<Order>> orders = in.orders();
+    DataStream<Envelope<Payment>> payments = in.payments();
+    DataStream<Envelope<CustomsList>> lists = in.lists();
+    DataStream<Envelope<Waybill>> waybills = in.waybills();
+    DataStream<Envelope<LogisticsEvent>> tracking = in.tracking();
+    DataStream<DeadLetter> deadLetters = in.deadLetters();
     TypeInformation<RiskAlert> alertType = TypeInformation.of(RiskAlert.class);
     DataStream<RiskAlert> orderAlerts =
         orders
@@ -210,27 +240,14 @@ public final class RiskEngineJob implements SanliuJob {
             .name("technical rules")
             .uid(NAME + "-technical-rules");
 
-    DataStream<RiskAlert> alerts =
-        orderAlerts.union(
-            priceAlerts,
-            parcelAlerts,
-            groupAlerts,
-            identityAlerts,
-            enterpriseAlerts,
-            shipmentAlerts,
-            technicalAlerts);
-    alerts
-        .sinkTo(
-            new ElasticsearchSink<>(
-                DocumentConverter.toIndex(Indices.ALERTS, RiskAlert::alertId),
-                // Alerts are few and screens wait for them: flushed within a fifth of a second.
-                ElasticsearchSinkSettings.from(config).withMaxTimeInBuffer(200)))
-        .name("to " + Indices.ALERTS)
-        .uid(NAME + "-alerts-index");
-    alerts
-        .sinkTo(alertTopic(config))
-        .name("to " + Topics.ALERTS.name())
-        .uid(NAME + "-alerts-topic");
+    return orderAlerts.union(
+        priceAlerts,
+        parcelAlerts,
+        groupAlerts,
+        identityAlerts,
+        enterpriseAlerts,
+        shipmentAlerts,
+        technicalAlerts);
   }
 
   /** The record guids of one document stream, for the replay rule. */
@@ -260,7 +277,7 @@ public final class RiskEngineJob implements SanliuJob {
   }
 
   /** Rule definitions, the negative list and goods filings, broadcast to every rule stream. */
-  static BroadcastStream<ReferenceUpdate> reference(StreamExecutionEnvironment env, Config config) {
+  static DataStream<ReferenceUpdate> reference(StreamExecutionEnvironment env, Config config) {
     TypeInformation<ReferenceUpdate> type = TypeInformation.of(ReferenceUpdate.class);
     DataStream<ReferenceUpdate> rules =
         KafkaStreams.read(
@@ -295,7 +312,7 @@ public final class RiskEngineJob implements SanliuJob {
             .map(e -> ReferenceUpdate.of(e.payload()), type)
             .name("goods filings")
             .uid(NAME + "-goods-filings");
-    return rules.union(negative, filings).broadcast(ReferenceState.descriptors());
+    return rules.union(negative, filings);
   }
 
   private static KafkaSink<RiskAlert> alertTopic(Config config) {

@@ -149,6 +149,20 @@ public enum ConfigKey {
       "P2D",
       "Logistics: how long (event time) a delivered or returned parcel's timeline is kept for late"
           + " events before its state is cleared."),
+  CREDIT_HALF_LIFE(
+      "SANLIU_CREDIT_HALF_LIFE",
+      "P90D",
+      "Credit: the half-life (event time, ISO-8601) of evidence in a score; older behaviour weighs"
+          + " less, a half-life old half as much."),
+  CREDIT_GRADE_MARGIN(
+      "SANLIU_CREDIT_GRADE_MARGIN",
+      "2",
+      "Credit: points a score must pass a grade's bound by before the grade changes (hysteresis)."),
+  CREDIT_RETENTION(
+      "SANLIU_CREDIT_RETENTION",
+      "P14D",
+      "Credit: how long (event time) a parcel's documents are remembered to attribute its match,"
+          + " customs statuses and alerts to its participants."),
   STATS_ALLOWED_LATENESS(
       "SANLIU_STATS_ALLOWED_LATENESS",
       "PT10M",

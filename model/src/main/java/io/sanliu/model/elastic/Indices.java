@@ -71,6 +71,18 @@ public final class Indices {
    */
   public static final String DOCUMENTS = "sanliu-documents";
 
+  /**
+   * The current credit profile of each participant (id: its code): score, grade, every factor's
+   * contribution and the figures behind them. Kept by the credit job; see docs/credit.md.
+   */
+  public static final String CREDIT = "sanliu-credit";
+
+  /**
+   * Every score change of every participant (id: code@revision), the profile as it was then: the
+   * score over time and why it moved.
+   */
+  public static final String CREDIT_HISTORY = "sanliu-credit-history";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
       List.of(
@@ -84,7 +96,9 @@ public final class Indices {
           TRADE_STATS,
           TRADE_TOP,
           COMPOSITE_INDEX,
-          DOCUMENTS);
+          DOCUMENTS,
+          CREDIT,
+          CREDIT_HISTORY);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

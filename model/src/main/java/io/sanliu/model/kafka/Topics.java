@@ -2,6 +2,7 @@ package io.sanliu.model.kafka;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.sanliu.model.Json;
+import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.events.BusinessEvent;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
@@ -76,6 +77,17 @@ public final class Topics {
   /** Risk rule definitions: the risk engine's control topic (compacted, key rule id). */
   public static final Topic<RuleDefinition> RISK_RULES = RuleDefinition.TOPIC;
 
+  /**
+   * Credit grade changes (key: the participant's code), published by the credit job; see
+   * docs/credit.md.
+   */
+  public static final Topic<CreditGradeChange> CREDIT_GRADES =
+      new Topic<>(
+          "sanliu.credit-grades",
+          Json.mapper().constructType(CreditGradeChange.class),
+          Topic.SCALED,
+          false);
+
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
       Map.of(
@@ -93,6 +105,7 @@ public final class Topics {
   /** Every topic, for creation at start-up. */
   public static List<Topic<?>> all() {
     List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
+    all.add(CREDIT_GRADES);
     all.add(DEAD_LETTER);
     all.add(FX_RATES);
     all.add(INGEST_RECEIPTS);

@@ -44,9 +44,10 @@ class TopicsTest {
     expected.add(Topics.NEGATIVE_LIST.name());
     expected.add(Topics.RISK_RULES.name());
     expected.add(Topics.FX_RATES.name());
+    expected.add(Topics.CREDIT_GRADES.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 6, Topics.all().size());
+    assertEquals(EventType.values().length + 7, Topics.all().size());
   }
 
   @Test

@@ -1,0 +1,76 @@
+package io.sanliu.jobs.credit;
+
+import io.sanliu.model.credit.CreditFact;
+import io.sanliu.model.credit.Participant;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.risk.RuleFamily;
+import io.sanliu.model.simulation.NegativeListEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Facts that name their participant directly, without the parcel's documents. */
+public final class CreditFacts {
+  private CreditFacts() {}
+
+  /**
+   * An alert that names its participant: the enterprise of a parcel or enterprise rule, or the
+   * sender of a technical rule (replays, refused input). An alert naming only waybills goes to
+   * their logistics firm. Alerts naming orders but no participant go through the parcels instead
+   * (empty here); shadow alerts count for nothing.
+   */
+  public static List<CreditFact> ofAlert(RiskAlert a) {
+    if (a.shadow()) return List.of();
+    String rule = a.ruleType() == null ? null : a.ruleType().name();
+    if (a.enterpriseCode() != null && !a.enterpriseCode().isBlank()) {
+      boolean technical =
+          a.ruleType() != null && a.ruleType().families().contains(RuleFamily.TECHNICAL);
+      return List.of(
+          CreditFact.alert(
+              a.enterpriseCode(),
+              technical ? Participant.SENDER : Participant.ENTERPRISE,
+              a.eventTime(),
+              a.alertId(),
+              rule,
+              a.severity()));
+    }
+    if (!a.orderKeys().isEmpty()) return List.of();
+    List<CreditFact> facts = new ArrayList<>();
+    a.waybillKeys().stream()
+        .map(k -> k.substring(0, Math.max(0, k.indexOf(':'))))
+        .filter(code -> !code.isBlank())
+        .distinct()
+        .forEach(
+            code ->
+                facts.add(
+                    CreditFact.alert(
+                        code,
+                        Participant.LOGISTICS,
+                        a.eventTime(),
+                        a.alertId(),
+                        rule,
+                        a.severity())));
+    return facts;
+  }
+
+  /** Whether an alert goes through its parcels to find its enterprise. */
+  public static boolean throughParcels(RiskAlert a) {
+    return !a.shadow()
+        && (a.enterpriseCode() == null || a.enterpriseCode().isBlank())
+        && !a.orderKeys().isEmpty();
+  }
+
+  /** A negative-list entry of an enterprise or of its goods (country entries name no one). */
+  public static Optional<CreditFact> ofNegative(NegativeListEntry e) {
+    if (e.subject() == NegativeListEntry.Subject.COUNTRY || e.enterpriseCode() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CreditFact.negative(
+            e.enterpriseCode(),
+            e.listedAt() != null ? e.listedAt() : java.time.Instant.EPOCH,
+            e.entryId(),
+            false,
+            e.subject().name() + " " + (e.reason() == null ? "" : e.reason())));
+  }
+}

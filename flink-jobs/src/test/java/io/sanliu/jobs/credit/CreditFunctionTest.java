@@ -1,0 +1,98 @@
+package io.sanliu.jobs.credit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sanliu.model.credit.CreditFact;
+import io.sanliu.model.credit.CreditFactor;
+import io.sanliu.model.credit.CreditGradeChange;
+import io.sanliu.model.credit.CreditProfile;
+import io.sanliu.model.credit.Grade;
+import io.sanliu.model.credit.Participant;
+import io.sanliu.model.events.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CreditFunctionTest {
+  static final Instant T = Instant.parse("2047-05-01T00:00:00Z");
+  KeyedOneInputStreamOperatorTestHarness<String, CreditFact, CreditProfile> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new CreditFunction(Duration.ofDays(90), 2)),
+            CreditFact::code,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  void send(CreditFact f) throws Exception {
+    harness.processElement(new StreamRecord<>(f, f.time().toEpochMilli()));
+  }
+
+  List<CreditGradeChange> changes() {
+    return harness.getSideOutput(CreditFunction.GRADE_CHANGES) == null
+        ? List.of()
+        : harness.getSideOutput(CreditFunction.GRADE_CHANGES).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+  }
+
+  @Test
+  void eachParticipantHasItsOwnAccountAndRevisions() throws Exception {
+    send(CreditFact.of("A1", Participant.ENTERPRISE, CreditFact.Kind.PARCEL_MATCHED, T));
+    send(CreditFact.of("B1", Participant.ENTERPRISE, CreditFact.Kind.PARCEL_FAILED, T));
+    List<CreditProfile> out = harness.extractOutputValues();
+    assertEquals(List.of("A1", "B1"), out.stream().map(CreditProfile::code).toList());
+    assertTrue(out.get(0).score() > out.get(1).score());
+    assertEquals(1, out.get(1).revision());
+    assertEquals(2, changes().size(), "each gets its first grade");
+  }
+
+  @Test
+  void alertsDowngradeWithTheCauseAndTheGradeChangeIsASideOutput() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      Instant t = T.plusSeconds(60L * i);
+      send(CreditFact.of("E1", Participant.ENTERPRISE, CreditFact.Kind.PARCEL_MATCHED, t));
+      send(CreditFact.of("E1", Participant.ENTERPRISE, CreditFact.Kind.LIST_RELEASED, t));
+      send(CreditFact.verified("E1", Participant.ENTERPRISE, t, 50_000));
+    }
+    CreditProfile before =
+        harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
+    assertEquals(Grade.A, before.grade(), before.score() + " " + before.factorPoints());
+    Instant later = T.plus(Duration.ofHours(2));
+    send(
+        CreditFact.alert(
+            "E1", Participant.ENTERPRISE, later, "a1", "TAX_BELOW_COMPUTED", Severity.HIGH));
+    send(
+        CreditFact.alert(
+            "E1", Participant.ENTERPRISE, later, "a2", "UNDERVALUATION", Severity.HIGH));
+    List<CreditProfile> out = harness.extractOutputValues();
+    CreditProfile after = out.get(out.size() - 1);
+    assertTrue(after.grade().ordinal() > Grade.A.ordinal(), "downgraded: " + after.score());
+    assertEquals(CreditFactor.ALERTS, after.cause());
+    assertEquals(2, after.alertsByRule().size());
+    List<CreditGradeChange> downgrades =
+        changes().stream().filter(CreditGradeChange::downgrade).toList();
+    assertEquals(Grade.A, downgrades.get(0).from(), "the first alert takes it out of A");
+    CreditGradeChange change = changes().get(changes().size() - 1);
+    assertEquals(after.grade(), change.to());
+    assertTrue(change.downgrade());
+    assertEquals(later, change.at());
+    assertEquals("E1@" + String.format("%010d", change.revision()), change.changeId());
+  }
+}
