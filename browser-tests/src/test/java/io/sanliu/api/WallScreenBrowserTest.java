@@ -177,8 +177,17 @@ class WallScreenBrowserTest {
                 id);
   }
 
+  /**
+   * The element's text, found and read in one script: the screen re-renders panels on every push (a
+   * KPI tick rebuilds the cards), so an element found first and read after may be gone.
+   */
   static String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
+    return (String)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]);"
+                    + " return e && e.innerText.replace(/\\s+/g, ' ').trim();",
+                css);
   }
 
   static void screenshot(String name) throws Exception {
@@ -260,21 +269,26 @@ class WallScreenBrowserTest {
     // First in the ticker: the newest.
     assertEquals(
         "wall-live-1",
-        browser.findElement(By.cssSelector("#ticker li")).getDomAttribute("data-alert-id"));
+        js.executeScript("return document.querySelector('#ticker li').dataset.alertId;"));
   }
 
   @Test
   @Order(3)
   void theLanguageSwitchesToEnglishAndBack() throws Exception {
     browser.findElement(By.id("lang")).click();
-    assertEquals("Orders today", text("#kpi-orders .label"));
-    assertEquals("Sanliu · Cross-border E-commerce Zone Live Screen", text("h1"));
-    assertEquals("Top goods categories (HS chapters, today)", text("#panel-chapters h2"));
-    assertTrue(text("#panel-stalled h2").contains("5 in all"));
-    assertTrue(text("#ticker li[data-alert-id='wall-live-1']").contains("payer is not the buyer"));
-    assertEquals("en", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
-    screenshot("wall-screen-en.png");
-    browser.findElement(By.id("lang")).click();
+    try {
+      assertEquals("Orders today", text("#kpi-orders .label"));
+      assertEquals("Sanliu · Cross-border E-commerce Zone Live Screen", text("h1"));
+      assertEquals("Top goods categories (HS chapters, today)", text("#panel-chapters h2"));
+      assertTrue(text("#panel-stalled h2").contains("5 in all"));
+      assertTrue(
+          text("#ticker li[data-alert-id='wall-live-1']").contains("payer is not the buyer"));
+      assertEquals("en", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+      screenshot("wall-screen-en.png");
+    } finally {
+      // Back to Chinese whatever happened: the next tests read the Chinese screen.
+      browser.findElement(By.id("lang")).click();
+    }
     assertEquals("今日订单", text("#kpi-orders .label"));
     assertEquals("EN", text("#lang"));
   }
