@@ -162,9 +162,10 @@ public final class StatsBenchCommand implements Callable<Integer> {
             .forEach(report::add);
         report.environment("checkpoints", bench.checkpoints());
         report.environment("vertexLoad", bench.vertexLoad());
+        // Reported before the cluster stops: a slow shutdown must not lose the figures.
+        stack.finish(report);
       }
     }
-    stack.finish(report);
     return 0;
   }
 }
