@@ -6,6 +6,10 @@ import io.sanliu.api.auth.BearerAuthentication;
 import io.sanliu.api.auth.DevTokenRoutes;
 import io.sanliu.api.auth.SubjectRateLimit;
 import io.sanliu.api.auth.TokenIssuer;
+import io.sanliu.api.credit.CreditProfiles;
+import io.sanliu.api.credit.CreditRoutes;
+import io.sanliu.api.credit.NegativeListInForce;
+import io.sanliu.api.credit.NegativeListRoutes;
 import io.sanliu.api.enterprise.EnterpriseRoutes;
 import io.sanliu.api.ops.ApiMetrics;
 import io.sanliu.api.ops.HealthRoutes;
@@ -15,7 +19,6 @@ import io.sanliu.api.push.AlertFeed;
 import io.sanliu.api.push.AlertStream;
 import io.sanliu.api.push.KpiStream;
 import io.sanliu.api.rules.RulePrecision;
-import io.sanliu.api.rules.RulePublisher;
 import io.sanliu.api.rules.RuleRoutes;
 import io.sanliu.api.rules.RulesInForce;
 import io.sanliu.api.screens.Overview;
@@ -27,7 +30,10 @@ import io.sanliu.api.trace.TraceRoutes;
 import io.sanliu.elastic.ElasticClients;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.risk.DefaultRules;
+import io.sanliu.model.risk.RuleDefinition;
+import io.sanliu.model.simulation.NegativeListEntry;
 import io.sanliu.sql.SqlLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -88,7 +94,19 @@ public final class ApiServer implements AutoCloseable {
         started(
             new AlertFeed(
                 vertx, bootstrap, config.getInt(ConfigKey.API_SSE_REPLAY), metrics.registry()));
-    RulePublisher publisher = closedLater(new RulePublisher(vertx, bootstrap));
+    TopicPublisher<RuleDefinition> publisher =
+        closedLater(
+            new TopicPublisher<>(
+                vertx, bootstrap, Topics.RISK_RULES, RuleDefinition::key, "sanliu-api-rules"));
+    NegativeListInForce negativeList = started(new NegativeListInForce(bootstrap));
+    TopicPublisher<NegativeListEntry> negativePublisher =
+        closedLater(
+            new TopicPublisher<>(
+                vertx,
+                bootstrap,
+                Topics.NEGATIVE_LIST,
+                NegativeListEntry::key,
+                "sanliu-api-negative-list"));
     HealthRoutes health = closedLater(new HealthRoutes(es, calls, rules, feed, bootstrap));
     KpiStream kpis =
         closedLater(
@@ -138,6 +156,8 @@ public final class ApiServer implements AutoCloseable {
     kpis.mount(endpoints);
     new TraceRoutes(es, calls).mount(endpoints);
     new EnterpriseRoutes(es, calls, clock).mount(endpoints);
+    new CreditRoutes(new CreditProfiles(es, calls)).mount(endpoints);
+    new NegativeListRoutes(negativeList, negativePublisher, es, calls, clock).mount(endpoints);
     closedLater(new SqlRoutes(vertx, elastic.blocking(), SqlLimits.from(config), tokens))
         .mount(endpoints);
 

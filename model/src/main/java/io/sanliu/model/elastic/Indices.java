@@ -83,6 +83,12 @@ public final class Indices {
    */
   public static final String CREDIT_HISTORY = "sanliu-credit-history";
 
+  /**
+   * Every change of the negative list made through the API (id: entryId:action): who listed an
+   * entry, when and why (append-only).
+   */
+  public static final String NEGATIVE_LIST_AUDIT = "sanliu-negative-list-audit";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
       List.of(
@@ -98,7 +104,8 @@ public final class Indices {
           COMPOSITE_INDEX,
           DOCUMENTS,
           CREDIT,
-          CREDIT_HISTORY);
+          CREDIT_HISTORY,
+          NEGATIVE_LIST_AUDIT);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

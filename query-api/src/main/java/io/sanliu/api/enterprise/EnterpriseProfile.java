@@ -9,6 +9,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.api.ElasticCalls;
+import io.sanliu.api.auth.Role;
+import io.sanliu.api.credit.CreditProfiles;
+import io.sanliu.api.credit.CreditView;
 import io.sanliu.model.Json;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.risk.AlertStatus;
@@ -25,7 +28,8 @@ import java.util.function.Function;
  * An enterprise's profile over a period: its filings (enterprise and goods, from the document
  * archive), its trade (the daily statistics of its enterprise and platform slices, both calibers;
  * archived new orders by direction and trade mode), and its live alerts by rule and severity with
- * their review outcomes. Credit joins later.
+ * their review outcomes, and its credit (grade, score and cause from {@code sanliu-credit}; the
+ * public view for viewers).
  */
 final class EnterpriseProfile {
   static final int MAX_FILINGS = 200;
@@ -36,26 +40,30 @@ final class EnterpriseProfile {
 
   private final ElasticsearchAsyncClient client;
   private final ElasticCalls calls;
+  private final CreditProfiles credit;
 
   EnterpriseProfile(ElasticsearchAsyncClient client, ElasticCalls calls) {
     this.client = client;
     this.calls = calls;
+    this.credit = new CreditProfiles(client, calls);
   }
 
   /** The profile, or empty when nothing in the platform names the enterprise. */
-  Future<Optional<ObjectNode>> find(String code, Instant from, Instant to) {
+  Future<Optional<ObjectNode>> find(String code, Instant from, Instant to, Role role) {
     Future<List<ObjectNode>> filings = filings(code);
     Future<ArrayNode> trade = trade(code, from, to);
     Future<ArrayNode> modes = ordersByMode(code, from, to);
     Future<Map<String, Map<String, Map<String, Long>>>> alerts = alerts(code, from, to);
     Future<Map<String, Map<String, Long>>> reviews = reviews(code, from, to);
-    return Future.all(filings, trade, modes, alerts, reviews)
+    Future<Optional<ObjectNode>> grade = credit.current(code);
+    return Future.all(List.of(filings, trade, modes, alerts, reviews, grade))
         .map(
             all -> {
               if (filings.result().isEmpty()
                   && trade.result().isEmpty()
                   && modes.result().isEmpty()
-                  && alerts.result().isEmpty()) {
+                  && alerts.result().isEmpty()
+                  && grade.result().isEmpty()) {
                 return Optional.empty();
               }
               ObjectNode out = Json.mapper().createObjectNode();
@@ -76,10 +84,13 @@ final class EnterpriseProfile {
               t.set("byCaliber", trade.result());
               t.set("ordersByMode", modes.result());
               out.set("alerts", alertSummary(alerts.result(), reviews.result()));
-              out.putNull("credit");
-              out.put(
-                  "creditNote",
-                  "credit evaluation (信用评价) joins later; this field is reserved for it");
+              if (grade.result().isPresent()) {
+                out.set("credit", CreditView.summary(grade.result().get(), role));
+              } else {
+                out.putNull("credit");
+                out.put(
+                    "creditNote", "no credit profile yet: the credit job has no evidence of it");
+              }
               return Optional.of(out);
             });
   }

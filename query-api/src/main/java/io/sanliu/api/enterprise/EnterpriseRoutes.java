@@ -6,6 +6,7 @@ import io.sanliu.api.ElasticCalls;
 import io.sanliu.api.Endpoints;
 import io.sanliu.api.Params;
 import io.sanliu.api.Reply;
+import io.sanliu.api.auth.Caller;
 import io.sanliu.api.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +18,8 @@ import java.util.Set;
 
 /**
  * {@code GET /api/v1/enterprises/{code}}: an enterprise's filings, trade and alerts over the last
- * {@code days} (default 30). Nothing personal is in it, so every role reads the same answer.
+ * {@code days} (default 30), and its credit. Nothing personal is in it; viewers get the credit's
+ * public view (grade and status, no score).
  */
 public final class EnterpriseRoutes {
   static final int DEFAULT_DAYS = 30;
@@ -47,7 +49,7 @@ public final class EnterpriseRoutes {
     Instant to = clock.instant();
     Instant from = to.minus(Duration.ofDays(days));
     return profile
-        .find(code, from, to)
+        .find(code, from, to, Caller.of(ctx).role())
         .map(
             found ->
                 Reply.ok(

@@ -8,6 +8,7 @@ import io.sanliu.api.Endpoints;
 import io.sanliu.api.Params;
 import io.sanliu.api.Reply;
 import io.sanliu.api.RequestBodies;
+import io.sanliu.api.TopicPublisher;
 import io.sanliu.api.auth.Caller;
 import io.sanliu.api.auth.Role;
 import io.sanliu.model.Json;
@@ -34,7 +35,7 @@ public final class RuleRoutes {
   private static final Set<String> PRECISION_PARAMS = Set.of("from", "to");
 
   private final RulesInForce rules;
-  private final RulePublisher publisher;
+  private final TopicPublisher<RuleDefinition> publisher;
   private final RulePrecision precision;
   private final Clock clock;
 
@@ -42,7 +43,10 @@ public final class RuleRoutes {
   private final Set<String> changing = ConcurrentHashMap.newKeySet();
 
   public RuleRoutes(
-      RulesInForce rules, RulePublisher publisher, RulePrecision precision, Clock clock) {
+      RulesInForce rules,
+      TopicPublisher<RuleDefinition> publisher,
+      RulePrecision precision,
+      Clock clock) {
     this.rules = rules;
     this.publisher = publisher;
     this.precision = precision;
