@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.JobID;
 
 /**
@@ -28,8 +30,11 @@ final class CaughtUpCheckpoint {
   private final JobID job;
   private final HttpClient http = HttpClient.newHttpClient();
   private long lastTrigger;
-  private int triggers;
   private long firstOut;
+
+  /** Per source vertex, the query of its summed pending-records gauge once it has one. */
+  private final Map<String, URI> pendingGauges = new HashMap<>();
+
   private long firstAt;
 
   CaughtUpCheckpoint(LocalFlinkCluster flink, JobID job) {
@@ -43,17 +48,17 @@ final class CaughtUpCheckpoint {
    */
   void poll() throws Exception {
     long now = System.nanoTime();
-    JsonNode vertices = get(flink.webUrl().resolve("/jobs/" + job)).path("vertices");
+    List<JsonNode> sources = sources(get(flink.webUrl().resolve("/jobs/" + job)).path("vertices"));
     if (firstAt == 0) {
       long out = 0;
-      for (JsonNode v : sources(vertices)) out += v.path("metrics").path("write-records").asLong();
+      for (JsonNode v : sources) out += v.path("metrics").path("write-records").asLong();
       if (out > 0) {
         firstAt = now;
         firstOut = out;
       }
     }
-    if (now - lastTrigger < 1_000_000_000L && triggers > 0) return;
-    if (pendingRecords(vertices) != 0) return;
+    if (lastTrigger != 0 && now - lastTrigger < 1_000_000_000L) return;
+    if (pendingRecords(sources) != 0) return;
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(flink.webUrl().resolve("/jobs/" + job + "/checkpoints"))
@@ -67,7 +72,6 @@ final class CaughtUpCheckpoint {
           "triggering a checkpoint: " + r.statusCode() + " " + r.body());
     }
     lastTrigger = System.nanoTime();
-    triggers++;
   }
 
   /**
@@ -76,11 +80,6 @@ final class CaughtUpCheckpoint {
    */
   long[] firstSeenReading() {
     return firstAt == 0 ? null : new long[] {firstOut, firstAt};
-  }
-
-  /** Checkpoints triggered so far. */
-  int triggers() {
-    return triggers;
   }
 
   private static List<JsonNode> sources(JsonNode vertices) {
@@ -93,24 +92,36 @@ final class CaughtUpCheckpoint {
    * Records the sources have yet to read; -1 while a source reports none (the gauge appears only
    * once its reader has fetched).
    */
-  private long pendingRecords(JsonNode vertices) throws Exception {
-    URI base = flink.webUrl();
+  private long pendingRecords(List<JsonNode> sources) throws Exception {
     long sum = 0;
     int reporting = 0;
-    List<JsonNode> sources = sources(vertices);
     for (JsonNode v : sources) {
-      String metrics = "/jobs/" + job + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
-      for (JsonNode m : get(base.resolve(metrics))) {
-        String id = m.path("id").asText();
-        if (!id.endsWith("." + PENDING)) continue;
-        String q = "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        for (JsonNode value : get(base.resolve(metrics + q))) {
-          sum += value.path("sum").asLong();
-          reporting++;
-        }
+      URI gauge = pendingGauge(v.path("id").asText());
+      if (gauge == null) continue;
+      for (JsonNode value : get(gauge)) {
+        sum += value.path("sum").asLong();
+        reporting++;
       }
     }
     return reporting < sources.size() ? -1 : sum;
+  }
+
+  /** The query of a source vertex's summed gauge, looked up in its metric list until it appears. */
+  private URI pendingGauge(String vertex) throws Exception {
+    URI known = pendingGauges.get(vertex);
+    if (known != null) return known;
+    String metrics = "/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics";
+    for (JsonNode m : get(flink.webUrl().resolve(metrics))) {
+      String id = m.path("id").asText();
+      if (!id.endsWith("." + PENDING)) continue;
+      URI gauge =
+          flink
+              .webUrl()
+              .resolve(metrics + "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+      pendingGauges.put(vertex, gauge);
+      return gauge;
+    }
+    return null;
   }
 
   private JsonNode get(URI uri) throws Exception {
