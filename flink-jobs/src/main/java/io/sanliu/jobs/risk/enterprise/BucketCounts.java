@@ -3,22 +3,26 @@ package io.sanliu.jobs.risk.enterprise;
 import java.util.Arrays;
 
 /**
- * An enterprise's order counts per event-time bucket for one rule definition: the newest buckets
- * only ({@code counts[i]} is the bucket {@code i} buckets before the newest), and the start of the
- * bucket of its first order, from which its history is counted. Buckets are aligned on the epoch.
+ * An enterprise's order counts per event-time bucket for one rule definition, sparse (only buckets
+ * with orders), and the start of the bucket of its first order, from which its history is counted.
+ * Buckets are aligned on the epoch. What is kept is bounded by event time, not by the newest order:
+ * the engine forgets buckets its watermark has left behind ({@link #forgetBefore}), so orders
+ * running ahead of the watermark never push out the history a window still closing needs.
  * Immutable: {@link #add} gives a new one.
  *
  * @param bucketMillis the bucket length
  * @param firstStart start of the bucket from which its history counts: that of its first order, or
  *     earlier when the engine was watching before it ({@link #since})
- * @param newestStart start of the newest bucket counted
- * @param counts the counts, newest first
+ * @param keptFrom the earliest bucket still known; buckets before it were forgotten
+ * @param starts the starts of the buckets with orders, ascending
+ * @param counts the orders in each of those buckets
  */
-public record BucketCounts(long bucketMillis, long firstStart, long newestStart, long[] counts) {
+public record BucketCounts(
+    long bucketMillis, long firstStart, long keptFrom, long[] starts, long[] counts) {
 
-  /** Nothing counted yet, {@code capacity} buckets kept. */
-  static BucketCounts empty(long bucketMillis, int capacity) {
-    return new BucketCounts(bucketMillis, Long.MAX_VALUE, Long.MIN_VALUE, new long[capacity]);
+  /** Nothing counted yet. */
+  static BucketCounts empty(long bucketMillis) {
+    return new BucketCounts(bucketMillis, Long.MAX_VALUE, Long.MIN_VALUE, new long[0], new long[0]);
   }
 
   /**
@@ -28,40 +32,70 @@ public record BucketCounts(long bucketMillis, long firstStart, long newestStart,
   BucketCounts since(long time) {
     if (time == Long.MAX_VALUE) return this;
     return new BucketCounts(
-        bucketMillis, Math.min(firstStart, startOf(time)), newestStart, counts.clone());
+        bucketMillis, Math.min(firstStart, startOf(time)), keptFrom, starts, counts);
   }
 
   long startOf(long time) {
     return Math.floorDiv(time, bucketMillis) * bucketMillis;
   }
 
-  /** With one more order at {@code time}, keeping {@code capacity} buckets; too old is dropped. */
-  BucketCounts add(long time, int capacity) {
+  /** With one more order at {@code time}; one in a bucket already forgotten is dropped. */
+  BucketCounts add(long time) {
     long start = startOf(time);
-    long newest = newestStart == Long.MIN_VALUE ? start : Math.max(newestStart, start);
-    long[] moved = new long[capacity];
-    if (newestStart != Long.MIN_VALUE) {
-      long shift = (newest - newestStart) / bucketMillis;
-      for (int i = 0; i + shift < capacity && i < counts.length; i++) {
-        moved[(int) (i + shift)] = counts[i];
-      }
+    if (start < keptFrom) return this;
+    int i = Arrays.binarySearch(starts, start);
+    long[] s;
+    long[] c;
+    if (i >= 0) {
+      s = starts;
+      c = counts.clone();
+      c[i]++;
+    } else {
+      int at = -i - 1;
+      s = insert(starts, at, start);
+      c = insert(counts, at, 1);
     }
-    long index = (newest - start) / bucketMillis;
-    if (index >= capacity) return new BucketCounts(bucketMillis, firstStart, newest, moved);
-    moved[(int) index]++;
-    return new BucketCounts(bucketMillis, Math.min(firstStart, start), newest, moved);
+    return new BucketCounts(bucketMillis, Math.min(firstStart, start), keptFrom, s, c);
   }
 
-  /** Whether the bucket starting at {@code start} is still kept (or not yet begun). */
+  /**
+   * Without the buckets that start before the bucket of {@code time}: none will be judged again.
+   */
+  BucketCounts forgetBefore(long time) {
+    long from = startOf(time);
+    if (from <= keptFrom) return this;
+    int i = Arrays.binarySearch(starts, from);
+    int first = i >= 0 ? i : -i - 1;
+    return new BucketCounts(
+        bucketMillis,
+        firstStart,
+        from,
+        Arrays.copyOfRange(starts, first, starts.length),
+        Arrays.copyOfRange(counts, first, counts.length));
+  }
+
+  /** Whether the bucket starting at {@code start} is still known (not forgotten). */
   boolean holds(long start) {
-    return newestStart == Long.MIN_VALUE || (newestStart - start) / bucketMillis < counts.length;
+    return start >= keptFrom;
   }
 
-  /** The orders counted in the bucket starting at {@code start}; 0 when none or not kept. */
+  /** The orders counted in the bucket starting at {@code start}; 0 when none or forgotten. */
   long count(long start) {
-    if (newestStart == Long.MIN_VALUE || start > newestStart) return 0;
-    long index = (newestStart - start) / bucketMillis;
-    return index < counts.length ? counts[(int) index] : 0;
+    int i = Arrays.binarySearch(starts, start);
+    return i >= 0 ? counts[i] : 0;
+  }
+
+  /** The buckets with orders. */
+  int size() {
+    return starts.length;
+  }
+
+  private static long[] insert(long[] a, int at, long value) {
+    long[] out = new long[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = value;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
   }
 
   @Override
@@ -69,25 +103,28 @@ public record BucketCounts(long bucketMillis, long firstStart, long newestStart,
     return o instanceof BucketCounts b
         && bucketMillis == b.bucketMillis
         && firstStart == b.firstStart
-        && newestStart == b.newestStart
+        && keptFrom == b.keptFrom
+        && Arrays.equals(starts, b.starts)
         && Arrays.equals(counts, b.counts);
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(newestStart) * 31 + Arrays.hashCode(counts);
+    return Arrays.hashCode(starts) * 31 + Arrays.hashCode(counts);
   }
 
   @Override
   public String toString() {
-    return "BucketCounts["
-        + bucketMillis
-        + "ms, first "
-        + firstStart
-        + ", newest "
-        + newestStart
-        + ", "
-        + Arrays.toString(counts)
-        + "]";
+    StringBuilder b =
+        new StringBuilder("BucketCounts[")
+            .append(bucketMillis)
+            .append("ms, first ")
+            .append(firstStart)
+            .append(", kept from ")
+            .append(keptFrom)
+            .append(",");
+    for (int i = 0; i < starts.length; i++)
+      b.append(' ').append(starts[i]).append('=').append(counts[i]);
+    return b.append(']').toString();
   }
 }

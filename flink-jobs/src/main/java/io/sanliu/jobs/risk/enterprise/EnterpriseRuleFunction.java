@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -103,12 +101,11 @@ public final class EnterpriseRuleFunction
     for (RuleDefinition rule : rules) {
       SpikeWindow w = SpikeWindow.of(rule);
       if (w == null) continue;
-      int capacity = w.capacity(rule);
       BucketCounts h = counts.get(rule.ruleId());
       if (h == null || h.bucketMillis() != w.sliceMillis()) {
-        h = BucketCounts.empty(w.sliceMillis(), capacity).since(watchingSince);
+        h = BucketCounts.empty(w.sliceMillis()).since(watchingSince);
       }
-      counts.put(rule.ruleId(), h.add(time, capacity));
+      counts.put(rule.ruleId(), h.add(time));
       ctx.timerService().registerEventTimeTimer(h.startOf(time) + w.sliceMillis());
       // When the last window holding the order closes, it is forgotten.
       ctx.timerService().registerEventTimeTimer(h.startOf(time) + w.windowMillis());
@@ -132,19 +129,30 @@ public final class EnterpriseRuleFunction
         ctx.getCurrentKey(),
         ctx,
         out);
-    // Then forget what no rule in force needs: counts of removed rules, and the orders no open
-    // window of any rule holds (an order is counted once while its windows are open).
-    Set<String> ids = new HashSet<>();
+    // Then forget what no rule in force needs: counts of removed rules, counts no window closing
+    // from now on looks at, and the orders no open window of any rule holds (an order is counted
+    // once while its windows are open).
+    Map<String, Long> keepFrom = new HashMap<>();
     List<SpikeWindow> windows = new ArrayList<>();
     for (RuleDefinition r : rules) {
-      ids.add(r.ruleId());
       SpikeWindow w = SpikeWindow.of(r);
-      if (w != null) windows.add(w);
+      if (w == null) continue;
+      windows.add(w);
+      keepFrom.put(r.ruleId(), timestamp - w.memoryMillis(r));
     }
-    Iterator<String> rule = counts.keys().iterator();
+    Map<String, BucketCounts> shorter = new HashMap<>();
+    Iterator<Map.Entry<String, BucketCounts>> rule = counts.iterator();
     while (rule.hasNext()) {
-      if (!ids.contains(rule.next())) rule.remove();
+      Map.Entry<String, BucketCounts> e = rule.next();
+      Long from = keepFrom.get(e.getKey());
+      if (from == null) {
+        rule.remove();
+      } else {
+        BucketCounts kept = e.getValue().forgetBefore(from);
+        if (kept != e.getValue()) shorter.put(e.getKey(), kept);
+      }
     }
+    counts.putAll(shorter);
     Iterator<Map.Entry<String, Long>> order = seen.iterator();
     while (order.hasNext()) {
       long time = order.next().getValue();

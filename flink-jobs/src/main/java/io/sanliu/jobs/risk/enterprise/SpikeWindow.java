@@ -27,12 +27,12 @@ record SpikeWindow(long sliceMillis, int slices) {
   }
 
   /**
-   * Slices kept per definition: the baseline's windows, the counted window, and the windows that
-   * overlap it from before (each judged against its own baseline), plus one closing.
+   * How far back of a closing window's end its counts are still needed: the baseline's windows, the
+   * counted window, and the windows that overlap it from before (each judged against its own
+   * baseline).
    */
-  int capacity(RuleDefinition rule) {
-    long windows = rule.count("baselineBuckets") + 2;
-    return (int) Math.min(100_000, windows * slices + 1);
+  long memoryMillis(RuleDefinition rule) {
+    return (rule.count("baselineBuckets") + 2) * windowMillis();
   }
 
   /** Whether a window still open after {@code now} holds an order at {@code time}. */

@@ -33,28 +33,44 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
     BucketCounts h = c.counts().get(rule.ruleId());
     SpikeWindow w = SpikeWindow.of(rule);
     if (h == null || w == null || h.bucketMillis() != w.sliceMillis()) return List.of();
-    boolean closing = c.order() == null;
-    long end;
-    if (closing) {
-      end = c.closedAt().toEpochMilli();
+    if (c.order() == null) {
+      long end = c.closedAt().toEpochMilli();
       if (Math.floorMod(end, w.sliceMillis()) != 0) return List.of(); // another rule's step
-    } else {
-      end = h.startOf(c.orderTime()) + w.sliceMillis();
+      long start = end - w.windowMillis();
+      Judgement j = judge(h, w, rule, start);
+      if (j == null || !j.reached() || spikeBefore(h, w, rule, start)) return List.of();
+      List<BucketOrders.SeenOrder> orders = c.orders().between(start, end);
+      Instant at = crossingTime(orders, j.threshold().least(), start);
+      return List.of(finding(c, rule, start, w.windowMillis(), j, orders, at));
     }
-    long start = end - w.windowMillis();
-    Judgement j = judge(h, w, rule, start);
-    if (j == null || !j.threshold().reachedBy(j.count())) return List.of();
-    if (!closing && j.threshold().reachedBy(j.count() - 1)) return List.of(); // raised already
-    // A window overlapping an earlier one that was a spike belongs to that spike: one alert each.
+    // Every window holding the order, earliest first: the one this order takes over its
+    // threshold. Orders arrive out of event-time order (from several partitions), so the window
+    // that crosses need not be the one ending with the order's step.
+    long last = h.startOf(c.orderTime());
+    for (int i = w.slices() - 1; i >= 0; i--) {
+      long start = last - i * w.sliceMillis();
+      Judgement j = judge(h, w, rule, start);
+      if (j == null || !j.reached() || j.threshold().reachedBy(j.count() - 1)) continue;
+      if (spikeBefore(h, w, rule, start)) continue;
+      long end = start + w.windowMillis();
+      return List.of(
+          finding(
+              c, rule, start, w.windowMillis(), j, c.orders().between(start, end), eventTime(c)));
+    }
+    return List.of();
+  }
+
+  /**
+   * Whether a window overlapping the one from {@code start} from before is a spike: then this one
+   * belongs to that spike, which was raised when it crossed (one alert per spike).
+   */
+  private static boolean spikeBefore(
+      BucketCounts h, SpikeWindow w, RuleDefinition rule, long start) {
     for (int i = 1; i < w.slices(); i++) {
       Judgement before = judge(h, w, rule, start - i * w.sliceMillis());
-      if (before != null && before.threshold().reachedBy(before.count())) return List.of();
+      if (before != null && before.reached()) return true;
     }
-    List<BucketOrders.SeenOrder> orders = c.orders().between(start, end);
-    Instant at = closing ? crossingTime(orders, j.threshold().least(), start) : eventTime(c);
-    return List.of(
-        finding(
-            c, rule, start, w.windowMillis(), j.count(), j.threshold(), j.history(), orders, at));
+    return false;
   }
 
   /** The window from {@code start} against its baseline; null when it cannot be judged yet. */
@@ -74,7 +90,11 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
   }
 
   /** A window's count, its history in windows and the threshold its baseline sets. */
-  private record Judgement(long count, long history, Threshold threshold) {}
+  private record Judgement(long count, long history, Threshold threshold) {
+    boolean reached() {
+      return threshold.reachedBy(count);
+    }
+  }
 
   private static Instant eventTime(EnterpriseContext c) {
     return Instant.ofEpochMilli(c.orderTime());
@@ -93,11 +113,11 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
       RuleDefinition rule,
       long start,
       long bucket,
-      long count,
-      Threshold t,
-      long history,
+      Judgement j,
       List<BucketOrders.SeenOrder> orders,
       Instant at) {
+    long count = j.count();
+    Threshold t = j.threshold();
     Instant from = Instant.ofEpochMilli(start);
     Instant to = Instant.ofEpochMilli(start + bucket);
     String baseline = t.baseline().toPlainString();
@@ -154,7 +174,7 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
         .evidence("count", count)
         .evidence("baseline", baseline)
         .evidence("baselineBuckets", t.buckets())
-        .evidence("historyBuckets", history)
+        .evidence("historyBuckets", j.history())
         .evidence("factor", factor)
         .evidence("minOrders", t.minOrders())
         .evidence("threshold", t.least())

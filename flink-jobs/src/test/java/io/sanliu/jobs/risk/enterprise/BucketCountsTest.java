@@ -2,6 +2,7 @@ package io.sanliu.jobs.risk.enterprise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -11,27 +12,46 @@ class BucketCountsTest {
   static final long T0 = 1_795_000_000_000L / H * H;
 
   @Test
-  void countsPerAlignedBucketAndKeepsOnlyTheNewest() {
-    BucketCounts c = BucketCounts.empty(H, 3);
-    c = c.add(T0 + 5, 3).add(T0 + H - 1, 3).add(T0 + H, 3);
+  void countsPerAlignedBucketKeepingOnlyBucketsWithOrders() {
+    BucketCounts c = BucketCounts.empty(H);
+    c = c.add(T0 + 5).add(T0 + H - 1).add(T0 + 3 * H);
     assertEquals(2, c.count(T0));
-    assertEquals(1, c.count(T0 + H));
+    assertEquals(0, c.count(T0 + H), "an empty bucket");
+    assertEquals(1, c.count(T0 + 3 * H));
+    assertEquals(2, c.size(), "nothing stored for the empty ones");
     assertEquals(T0, c.firstStart());
-    c = c.add(T0 + 3 * H, 3);
-    assertEquals(0, c.count(T0), "fell out of the three kept");
-    assertFalse(c.holds(T0));
-    assertTrue(c.holds(T0 + H));
-    assertEquals(1, c.count(T0 + H));
-    assertEquals(0, c.count(T0 + 2 * H), "an empty bucket");
-    assertEquals(T0, c.firstStart(), "the history still starts at the first order");
   }
 
   @Test
-  void aLateOrderCountsInItsBucketWhileItIsKept() {
-    BucketCounts c = BucketCounts.empty(H, 3).add(T0 + 2 * H, 3).add(T0 + H + 10, 3);
+  void anOrderFarAheadKeepsTheHistory() {
+    // Kept by event time, not by the newest order: a partition running a day ahead (or a sender's
+    // clock) must not push out the hours a window still closing needs.
+    BucketCounts c = BucketCounts.empty(H).add(T0).add(T0 + 30 * H);
+    assertTrue(c.holds(T0));
+    assertEquals(1, c.count(T0));
+  }
+
+  @Test
+  void forgottenBucketsAreGoneAndLateOrdersForThemDropped() {
+    BucketCounts c = BucketCounts.empty(H).add(T0).add(T0 + H).add(T0 + 2 * H + 10);
+    BucketCounts kept = c.forgetBefore(T0 + H + 30);
+    assertFalse(kept.holds(T0));
+    assertTrue(kept.holds(T0 + H));
+    assertEquals(0, kept.count(T0));
+    assertEquals(1, kept.count(T0 + H));
+    assertEquals(2, kept.size());
+    assertEquals(T0, kept.firstStart(), "the history still starts at the first order");
+    assertEquals(kept, kept.add(T0 + 20), "older than what is kept: dropped");
+    assertEquals(2, kept.add(T0 + H + 1).count(T0 + H), "a late order still kept counts");
+    assertSame(kept, kept.forgetBefore(T0), "forgetting less changes nothing");
+  }
+
+  @Test
+  void aLateOrderCountsInItsBucketAndMovesTheHistoryBack() {
+    BucketCounts c = BucketCounts.empty(H).add(T0 + 2 * H).add(T0 + H + 10);
     assertEquals(1, c.count(T0 + H));
     assertEquals(T0 + H, c.firstStart(), "an earlier first order");
-    BucketCounts tooLate = c.add(T0 - H, 3);
-    assertEquals(c, tooLate, "older than what is kept: dropped");
+    assertEquals(T0 - 5 * H, c.since(T0 - 5 * H + 1).firstStart(), "watched since then");
+    assertSame(c, c.since(Long.MAX_VALUE));
   }
 }

@@ -105,6 +105,39 @@ class EnterpriseRuleFunctionTest {
   }
 
   @Test
+  void aSpikeArrivingOutOfOrderIsRaisedByTheOrderThatTakesItOver() throws Exception {
+    baseline();
+    // Twelve orders from 7:00 to 7:55, arriving newest first (from partitions running unevenly):
+    // the tenth to arrive, at 7:10, takes the window from 7:00 to ten, though it ends no window.
+    for (int i = 11; i >= 2; i--) send(order(hour(7, 5 * i)));
+    List<RiskAlert> raised = alerts("volume-spike");
+    assertEquals(1, raised.size(), "at the tenth order to arrive");
+    assertEquals("2026-11-22T07:00:00Z", raised.get(0).evidence().get("bucketStart"));
+    assertEquals("10", raised.get(0).evidence().get("count"));
+    assertEquals(hour(7, 10), raised.get(0).eventTime());
+    send(order(hour(7, 5)));
+    send(order(hour(7, 0)));
+    assertEquals(1, alerts("volume-spike").size(), "the windows before it never reach ten");
+  }
+
+  @Test
+  void aWindowIsJudgedWhenItClosesThoughNewerOrdersRanFarAhead() throws Exception {
+    // Thirty hours of history, more than the 24 windows of baseline, then a spike at 30:00.
+    for (int h = 0; h < 30; h++) orders(h, 0, 2);
+    orders(30, 0, 12);
+    assertEquals(1, alerts("volume-spike").size());
+    // Orders six hours ahead arrive before the watermark passes the spike's window.
+    orders(36, 0, 2);
+    harness.watermark(hour(31, 0).toEpochMilli());
+    List<RiskAlert> all = alerts("volume-spike");
+    assertEquals(2, all.size(), "raised, then completed as its window closed");
+    assertEquals(all.get(0).alertId(), all.get(1).alertId());
+    assertEquals("12", all.get(1).evidence().get("count"));
+    assertEquals("true", all.get(1).evidence().get("complete"));
+    assertEquals("24", all.get(1).evidence().get("baselineBuckets"));
+  }
+
+  @Test
   void anOrderSentAgainOrChangedIsCountedOnce() throws Exception {
     baseline();
     orders(7, 0, 9);

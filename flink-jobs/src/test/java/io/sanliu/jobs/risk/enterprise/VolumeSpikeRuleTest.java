@@ -27,7 +27,7 @@ class VolumeSpikeRuleTest {
 
   final VolumeSpikeRule rule = new VolumeSpikeRule();
   final List<BucketOrders.SeenOrder> seen = new ArrayList<>();
-  BucketCounts counts = BucketCounts.empty(3_600_000, 26);
+  BucketCounts counts = BucketCounts.empty(3_600_000);
   int next;
 
   /** Counts {@code n} orders in hour {@code hour} (from H0), a minute apart. */
@@ -37,7 +37,7 @@ class VolumeSpikeRuleTest {
 
   TestOrders.Draft count(Instant at) {
     TestOrders.Draft d = TestOrders.order("SO" + (++next)).ebc(EBC).at(at);
-    counts = counts.add(at.toEpochMilli(), counts.counts().length);
+    counts = counts.add(at.toEpochMilli());
     seen.add(new BucketOrders.SeenOrder(TestOrders.key("SO" + next), at.toEpochMilli()));
     return d;
   }
@@ -160,7 +160,7 @@ class VolumeSpikeRuleTest {
     List<Finding> fixedHours = new ArrayList<>();
     List<Finding> sliding = new ArrayList<>();
     BucketCounts hourly = counts;
-    counts = BucketCounts.empty(900_000, 105);
+    counts = BucketCounts.empty(900_000);
     seen.clear();
     for (int h = 0; h < 6; h++) orders(h, 2);
     BucketCounts quarters = counts;
@@ -187,7 +187,7 @@ class VolumeSpikeRuleTest {
   @Test
   void theWindowsAfterTheFirstOfASpikeRaiseNothingMore() {
     RuleDefinition slidingRule = TestOrders.defaultRule("volume-spike");
-    counts = BucketCounts.empty(900_000, 105);
+    counts = BucketCounts.empty(900_000);
     for (int h = 0; h < 7; h++) orders(h, 2);
     List<Finding> found = new ArrayList<>();
     // Ninety minutes of a spike: forty orders, one every 135 s from 7:00. The tenth, at 7:20:15,
