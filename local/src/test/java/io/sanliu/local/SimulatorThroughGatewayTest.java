@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,7 @@ class SimulatorThroughGatewayTest {
                 .withRate(rate)
                 .withDuration(duration)
                 .withSeed(7)
+                .withZoneTimeOfDay(LocalTime.of(10, 0)) // a daytime volume at any hour
                 // Zone hours in seconds: lifecycles and anomalies of every kind within the run.
                 .withCompression(3600)
                 .withAnomalyOverrides(List.of("OVER_SINGLE_LIMIT=0.03", "PAYER_NOT_BUYER=0.03"))

@@ -38,7 +38,7 @@ public final class CompressedZoneRules {
         params.put(p.name(), scaled.toString());
       }
       if (shipped.type() == RuleType.VOLUME_SPIKE) {
-        // The zone's spikes last 4-10 zone hours and add at least 12 orders: a window of 12 zone
+        // The zone's spikes last 4-10 zone hours and add at least 16 orders: a window of 12 zone
         // hours (not floored: a longer one dilutes them) sliding by a sixth holds a whole spike.
         // In a compressed zone a mid-sized enterprise places an order every few zone hours, so
         // the floor of 10 orders decides, above the 5-8 orders of a shared-identity episode; the

@@ -1,5 +1,6 @@
 package io.sanliu.simulator;
 
+import io.sanliu.model.ceb.CebTime;
 import io.sanliu.model.kafka.Topic;
 import io.sanliu.model.kafka.Topics;
 import io.sanliu.model.privacy.PersonalDataHasher;
@@ -121,6 +122,12 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
+  /** The zone clock's reading at {@code start}: its own, or the start's day at the set time. */
+  private Instant zoneStart(Instant start) {
+    if (options.zoneTimeOfDay() == null) return start;
+    return start.atZone(CebTime.CHINA).with(options.zoneTimeOfDay()).toInstant();
+  }
+
   /** Starts the run on its own thread. */
   public synchronized Simulator start() {
     if (thread != null) throw new IllegalStateException("already started");
@@ -138,7 +145,8 @@ public final class Simulator implements AutoCloseable {
                 options.gbkShare(),
                 options.splitWindow(),
                 options.zone(),
-                TrafficSettings.SPIKE_BASELINE));
+                TrafficSettings.SPIKE_BASELINE,
+                zoneStart(start)));
     thread = new Thread(this::loop, "simulator");
     thread.setDaemon(true);
     thread.start();

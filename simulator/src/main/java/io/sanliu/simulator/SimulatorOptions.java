@@ -4,6 +4,7 @@ import io.sanliu.simulator.zone.ZoneShape;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -32,6 +33,9 @@ import java.util.function.Consumer;
  * @param drain after {@code duration}, let the parcels under way finish (no new arrivals) instead
  *     of stopping at once
  * @param progressEvery log counters this often; null: never
+ * @param zoneTimeOfDay what the zone's clock (China time), which drives the day and night of
+ *     traffic, reads at the start; null: the start's own time of day. Tests fix it so that a short
+ *     run's volume does not depend on the hour it runs at
  */
 public record SimulatorOptions(
     double rate,
@@ -49,7 +53,8 @@ public record SimulatorOptions(
     Duration splitWindow,
     Instant start,
     boolean drain,
-    Duration progressEvery) {
+    Duration progressEvery,
+    LocalTime zoneTimeOfDay) {
 
   public static final double DEFAULT_RATE = 50;
   public static final long DEFAULT_SEED = 42;
@@ -91,6 +96,7 @@ public record SimulatorOptions(
         DEFAULT_SPLIT_WINDOW,
         null,
         false,
+        null,
         null);
   }
 
@@ -155,6 +161,10 @@ public record SimulatorOptions(
     return edit(c -> c.start = start);
   }
 
+  public SimulatorOptions withZoneTimeOfDay(LocalTime zoneTimeOfDay) {
+    return edit(c -> c.zoneTimeOfDay = zoneTimeOfDay);
+  }
+
   public SimulatorOptions withDrain(boolean drain) {
     return edit(c -> c.drain = drain);
   }
@@ -183,7 +193,8 @@ public record SimulatorOptions(
         c.splitWindow,
         c.start,
         c.drain,
-        c.progressEvery);
+        c.progressEvery,
+        c.zoneTimeOfDay);
   }
 
   /** The fields of an options record, mutable while a copy is made. */
@@ -204,6 +215,7 @@ public record SimulatorOptions(
     Instant start;
     boolean drain;
     Duration progressEvery;
+    LocalTime zoneTimeOfDay;
 
     Fields(SimulatorOptions o) {
       rate = o.rate;
@@ -222,6 +234,7 @@ public record SimulatorOptions(
       start = o.start;
       drain = o.drain;
       progressEvery = o.progressEvery;
+      zoneTimeOfDay = o.zoneTimeOfDay;
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ class SimulatorTest {
               .withCompression(3600)
               .withDuration(Duration.ofSeconds(5))
               .withSeed(9)
+              // Mid-morning in the zone whatever the hour the test runs at: a steady volume.
+              .withZoneTimeOfDay(LocalTime.of(10, 0))
               .withZone(new ZoneShape(40, 500))
               .withAnomalyOverrides(List.of("ALL=0.02"))
               .withTarget(SimulatorTarget.gateway(gateway.url(), KEYS))

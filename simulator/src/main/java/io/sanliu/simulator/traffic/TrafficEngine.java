@@ -67,7 +67,7 @@ public final class TrafficEngine {
   public TrafficEngine(Zone zone, TrafficSettings settings) {
     this.zone = zone;
     this.settings = settings;
-    this.clock = new ZoneClock(settings.start(), settings.compression());
+    this.clock = new ZoneClock(settings.start(), settings.compression(), settings.zoneStart());
     this.ids = new Identifiers(settings.seed(), settings.start());
     this.rand = new Rand(settings.seed());
     // Buyers are new in every run: drawn from the seed and the run's tag.

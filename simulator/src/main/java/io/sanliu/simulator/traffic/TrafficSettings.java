@@ -20,6 +20,8 @@ import java.util.Objects;
  *     anomalies fit in a quarter of it; a quota sequence's orders are 1.1 to 1.5 times it apart
  * @param spikeBaseline zone time from the start during which no volume spike starts: a spike stands
  *     out against a baseline, which a detector has to have watched first
+ * @param zoneStart what the zone's clock reads at {@code start} (its time of day drives the day and
+ *     night of traffic)
  */
 public record TrafficSettings(
     long seed,
@@ -31,7 +33,8 @@ public record TrafficSettings(
     double gbkShare,
     Duration splitWindow,
     ZoneShape shape,
-    Duration spikeBaseline) {
+    Duration spikeBaseline,
+    Instant zoneStart) {
 
   /**
    * What {@code sanliu simulate} uses: two zone days of baseline before any spike. The shipped rule
@@ -41,8 +44,35 @@ public record TrafficSettings(
    */
   public static final Duration SPIKE_BASELINE = Duration.ofDays(2);
 
+  /** With the zone's clock starting at {@code start} itself. */
+  public TrafficSettings(
+      long seed,
+      Instant start,
+      double compression,
+      double documentsPerSecond,
+      AnomalyRates anomalies,
+      double xmlShare,
+      double gbkShare,
+      Duration splitWindow,
+      ZoneShape shape,
+      Duration spikeBaseline) {
+    this(
+        seed,
+        start,
+        compression,
+        documentsPerSecond,
+        anomalies,
+        xmlShare,
+        gbkShare,
+        splitWindow,
+        shape,
+        spikeBaseline,
+        start);
+  }
+
   public TrafficSettings {
     Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(zoneStart, "zoneStart");
     Objects.requireNonNull(anomalies, "anomalies");
     Objects.requireNonNull(splitWindow, "splitWindow");
     Objects.requireNonNull(shape, "shape");

@@ -13,16 +13,24 @@ import java.time.ZonedDateTime;
  * document is sent when its time has come. Network lags (under two seconds) are not compressed.
  *
  * <p>The zone's own clock ({@link #zoneTime}), which drives the day/night rhythm, runs {@code
- * compression} times faster than the wall clock from the start of the run.
+ * compression} times faster than the wall clock from the start of the run, from the start's own
+ * reading or a given one.
  */
 public final class ZoneClock {
   private final Instant start;
   private final double compression;
+  private final Instant zoneStart;
 
   public ZoneClock(Instant start, double compression) {
+    this(start, compression, start);
+  }
+
+  /** A clock whose zone time reads {@code zoneStart} at event time {@code start}. */
+  public ZoneClock(Instant start, double compression, Instant zoneStart) {
     if (!(compression >= 1)) throw new IllegalArgumentException("compression must be at least 1");
     this.start = start;
     this.compression = compression;
+    this.zoneStart = zoneStart;
   }
 
   public Instant start() {
@@ -61,6 +69,6 @@ public final class ZoneClock {
   /** The zone's clock at event time {@code t}, in China time. */
   public ZonedDateTime zoneTime(Instant t) {
     long nanos = Duration.between(start, t).toNanos();
-    return start.plusNanos((long) (nanos * compression)).atZone(CebTime.CHINA);
+    return zoneStart.plusNanos((long) (nanos * compression)).atZone(CebTime.CHINA);
   }
 }

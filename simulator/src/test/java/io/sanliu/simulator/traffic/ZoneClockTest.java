@@ -34,6 +34,15 @@ class ZoneClockTest {
   }
 
   @Test
+  void theZonesClockMayStartAtAnotherTimeOfDay() {
+    Instant evening = Instant.parse("2026-11-22T13:00:00Z"); // 21:00 China time
+    ZoneClock clock = new ZoneClock(START, 60, evening);
+    assertEquals(21, clock.zoneTime(START).getHour());
+    assertEquals(22, clock.zoneTime(START.plusSeconds(60)).getHour());
+    assertEquals(START.plusSeconds(60), clock.afterHours(START, 1), "event time is unchanged");
+  }
+
+  @Test
   void theDayRhythmAveragesOneWithAnEveningPeakAndAQuietNight() {
     ZonedDateTime day = LocalDate.of(2026, 11, 22).atStartOfDay(CebTime.CHINA);
     double sum = 0;
