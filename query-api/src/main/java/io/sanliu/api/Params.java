@@ -92,6 +92,15 @@ public final class Params {
     }
   }
 
+  /** A true/false parameter; anything else is a 400 naming it. */
+  public boolean bool(String name, boolean fallback) {
+    String v = text(name);
+    if (v == null) return fallback;
+    if (v.equalsIgnoreCase("true")) return true;
+    if (v.equalsIgnoreCase("false")) return false;
+    throw invalid(name, "must be true or false, not '" + v + "'");
+  }
+
   public static ApiProblem invalid(String name, String why) {
     return ApiProblem.badRequest(name + " " + why).with("invalidParams", List.of(name));
   }

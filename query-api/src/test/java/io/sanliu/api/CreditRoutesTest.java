@@ -415,6 +415,64 @@ class CreditRoutesTest {
   }
 
   @Test
+  void anAdministratorTakesAnEntryOffAuditedAndPublishedAgainWithItsRemoval() {
+    String enterprise = RUN + "-NLR";
+    HttpResponse<String> created =
+        api.post(
+            "/api/v1/negative-list",
+            Role.ADMIN,
+            "{\"subject\":\"ENTERPRISE\",\"enterpriseCode\":\""
+                + enterprise
+                + "\",\"reason\":\"走私\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = json(created).get("entryId").asText();
+    String path = "/api/v1/negative-list/" + id + "/removal";
+
+    JsonNode noReason = problem(api.post(path, Role.ADMIN, "{}"), 400);
+    assertEquals("reason", noReason.at("/invalidParams/0").asText());
+    problem(api.post(path, Role.ADMIN, "{\"reason\":\"r\",\"when\":\"now\"}"), 400);
+    problem(api.post(path, Role.RISK_OFFICER, "{\"reason\":\"r\"}"), 403);
+    problem(
+        api.post(
+            "/api/v1/negative-list/" + RUN + "-none/removal", Role.ADMIN, "{\"reason\":\"r\"}"),
+        404);
+
+    HttpResponse<String> off = api.post(path, Role.ADMIN, "{\"reason\":\"整改完成\"}");
+    assertEquals(200, off.statusCode(), off.body());
+    JsonNode removed = json(off);
+    assertEquals("整改完成", removed.get("removalReason").asText());
+    assertEquals("走私", removed.get("reason").asText(), "why it was listed stays");
+    assertEquals("test-admin", removed.get("removedBy").asText());
+    List<String> actions = new ArrayList<>();
+    removed.get("audit").forEach(a -> actions.add(a.get("action").asText()));
+    assertEquals(List.of("LISTED", "REMOVED"), actions);
+
+    NegativeListEntry onTopic;
+    try (TopicProbe<NegativeListEntry> probe =
+        new TopicProbe<>(stack.kafkaBootstrap(), Topics.NEGATIVE_LIST)) {
+      onTopic =
+          probe
+              .await(r -> id.equals(r.key()) && r.value().isRemoved(), 1, Duration.ofSeconds(20))
+              .get(0)
+              .value();
+    }
+    assertEquals(Instant.parse(removed.get("removedAt").asText()), onTopic.removedAt());
+    assertFalse(onTopic.inForceAt(onTopic.removedAt()));
+
+    String list = "/api/v1/negative-list?enterpriseCode=" + enterprise;
+    assertEquals(0, json(api.get(list, Role.RISK_OFFICER)).get("entries").size(), "in force only");
+    assertEquals(0, json(api.get(list, Role.VIEWER)).get("entries").size());
+    JsonNode all = json(api.get(list + "&removed=true", Role.RISK_OFFICER));
+    assertEquals(id, all.at("/entries/0/entryId").asText());
+    assertEquals(
+        0,
+        json(api.get(list + "&removed=true", Role.VIEWER)).get("entries").size(),
+        "the public view never shows removed entries");
+    problem(api.get(list + "&removed=maybe", Role.ADMIN), 400);
+    problem(api.post(path, Role.ADMIN, "{\"reason\":\"again\"}"), 409);
+  }
+
+  @Test
   void aGoodsEntryNamesItsItemAndThePublicViewLeavesItOut() {
     String enterprise = RUN + "-NLG";
     HttpResponse<String> created =

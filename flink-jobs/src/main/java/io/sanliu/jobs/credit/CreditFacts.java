@@ -5,9 +5,9 @@ import io.sanliu.model.credit.Participant;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleFamily;
 import io.sanliu.model.simulation.NegativeListEntry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Facts that name their participant directly, without the parcel's documents. */
 public final class CreditFacts {
@@ -60,17 +60,23 @@ public final class CreditFacts {
         && !a.orderKeys().isEmpty();
   }
 
-  /** A negative-list entry of an enterprise or of its goods (country entries name no one). */
-  public static Optional<CreditFact> ofNegative(NegativeListEntry e) {
+  /**
+   * A negative-list entry of an enterprise or of its goods (country entries name no one): its
+   * listing, and its removal when it was taken off (both, so that a job starting after the removal
+   * still counts the time it was listed).
+   */
+  public static List<CreditFact> ofNegative(NegativeListEntry e) {
     if (e.subject() == NegativeListEntry.Subject.COUNTRY || e.enterpriseCode() == null) {
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(
+    Instant listed = e.listedAt() != null ? e.listedAt() : Instant.EPOCH;
+    String note = e.subject().name() + " " + (e.reason() == null ? "" : e.reason());
+    CreditFact listing = CreditFact.negative(e.enterpriseCode(), listed, e.entryId(), false, note);
+    if (!e.isRemoved()) return List.of(listing);
+    String why = e.removalReason() == null ? "" : e.removalReason();
+    return List.of(
+        listing,
         CreditFact.negative(
-            e.enterpriseCode(),
-            e.listedAt() != null ? e.listedAt() : java.time.Instant.EPOCH,
-            e.entryId(),
-            false,
-            e.subject().name() + " " + (e.reason() == null ? "" : e.reason())));
+            e.enterpriseCode(), e.removedAt(), e.entryId(), true, "removed: " + why));
   }
 }

@@ -176,7 +176,7 @@ public final class CreditJob implements SanliuJob {
                 in.negativeList()
                     .flatMap(
                         (NegativeListEntry e, Collector<CreditFact> out) ->
-                            CreditFacts.ofNegative(e).ifPresent(out::collect),
+                            CreditFacts.ofNegative(e).forEach(out::collect),
                         factType)
                     .name("negative list entries")
                     .uid(NAME + "-negative-list"));

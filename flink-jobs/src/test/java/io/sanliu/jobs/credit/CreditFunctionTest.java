@@ -10,6 +10,7 @@ import io.sanliu.model.credit.CreditProfile;
 import io.sanliu.model.credit.Grade;
 import io.sanliu.model.credit.Participant;
 import io.sanliu.model.events.Severity;
+import io.sanliu.model.simulation.NegativeListEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,5 +95,47 @@ class CreditFunctionTest {
     assertTrue(change.downgrade());
     assertEquals(later, change.at());
     assertEquals("E1@" + String.format("%010d", change.revision()), change.changeId());
+  }
+
+  @Test
+  void aRemovalFromTheNegativeListLiftsTheListingAndItsWeightFades() throws Exception {
+    NegativeListEntry entry =
+        new NegativeListEntry(
+            "NL-CF-1",
+            NegativeListEntry.Subject.ENTERPRISE,
+            "N1",
+            null,
+            null,
+            null,
+            "走私",
+            "ZONE",
+            T,
+            null);
+    for (CreditFact f : CreditFacts.ofNegative(entry)) send(f);
+    CreditProfile listed = last();
+    assertTrue(listed.negativeListed());
+    assertEquals(-40.0, listed.factorPoints().get(CreditFactor.NEGATIVE_LIST.name()), 0.01);
+    NegativeListEntry removed = entry.removed(T.plus(Duration.ofDays(1)), "整改完成", "admin");
+    List<CreditFact> facts = CreditFacts.ofNegative(removed);
+    assertEquals(
+        List.of(CreditFact.Kind.NEGATIVE_LISTED, CreditFact.Kind.NEGATIVE_REMOVED),
+        facts.stream().map(CreditFact::kind).toList(),
+        "both: a job starting after the removal still knows the listing");
+    for (CreditFact f : facts) send(f);
+    CreditProfile off = last();
+    assertEquals(false, off.negativeListed());
+    // A later fact, 90 days (one half-life) after the removal, finds the listing's weight halved.
+    send(
+        CreditFact.of(
+            "N1",
+            Participant.ENTERPRISE,
+            CreditFact.Kind.PARCEL_MATCHED,
+            T.plus(Duration.ofDays(91))));
+    assertEquals(-20.0, last().factorPoints().get(CreditFactor.NEGATIVE_LIST.name()), 0.5);
+  }
+
+  CreditProfile last() {
+    List<CreditProfile> out = harness.extractOutputValues();
+    return out.get(out.size() - 1);
   }
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * One participant's credit: its ledger and its standing (grade, revision, last score). The credit
  * job keeps one per participant code in keyed state and feeds it every fact; it answers with an
- * update when the score (to a tenth of a point) or the grade changed, so the history holds score
- * changes, not every document.
+ * update when the score (to a tenth of a point), the grade or the negative-list status changed, so
+ * the history holds score changes, not every document.
  */
 public final class CreditAccount {
   private final CreditLedger ledger = new CreditLedger();
@@ -21,9 +21,13 @@ public final class CreditAccount {
   private long gradeSince;
   private long revision;
   private Double lastScore;
+  private boolean lastListed;
   private final EnumMap<CreditFactor, Double> lastPoints = new EnumMap<>(CreditFactor.class);
 
-  /** Records the fact; returns the update it made, or null when the score and grade stayed. */
+  /**
+   * Records the fact; returns the update it made, or null when the score, the grade and the
+   * negative-list status stayed.
+   */
   public CreditUpdate apply(
       String code, CreditFact fact, Scorecard scorecard, GradePolicy policy, Instant now) {
     ledger.record(fact, scorecard.decay());
@@ -31,7 +35,12 @@ public final class CreditAccount {
     double rounded = Math.round(score.score() * 10) / 10.0;
     Grade next = policy.next(grade, score.score());
     boolean gradeChanged = next != grade;
-    if (!gradeChanged && lastScore != null && lastScore == rounded) return null;
+    // Listed or taken off the negative list is news even when the score has not moved yet (a
+    // removal's weight fades from then on).
+    boolean listed = ledger.negative().values().stream().anyMatch(NegativeMark::listed);
+    boolean listingChanged = listed != lastListed;
+    if (!gradeChanged && !listingChanged && lastScore != null && lastScore == rounded) return null;
+    lastListed = listed;
 
     CreditFactor cause = cause(score);
     Double previousScore = lastScore;

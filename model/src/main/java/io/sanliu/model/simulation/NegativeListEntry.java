@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param listedBy who listed it (the zone's code)
  * @param listedAt since when
  * @param country the listed partner country, customs 3-digit code (country entries only)
+ * @param removedAt when it was taken off the list; null while it is in force. A removal is the
+ *     entry again, under its key, with this set: the compacted topic keeps it, so a job that starts
+ *     later still learns both when it was listed and when it was removed
+ * @param removalReason why it was taken off (removals only)
+ * @param removedBy who took it off (removals only)
  */
 public record NegativeListEntry(
     String entryId,
@@ -32,7 +37,10 @@ public record NegativeListEntry(
     String reason,
     String listedBy,
     Instant listedAt,
-    String country) {
+    String country,
+    Instant removedAt,
+    String removalReason,
+    String removedBy) {
 
   /**
    * Reference data, latest per entry. Not (yet) in {@code Topics.all()}: whoever writes it creates
@@ -52,6 +60,34 @@ public record NegativeListEntry(
     COUNTRY
   }
 
+  /** An entry in force. */
+  public NegativeListEntry(
+      String entryId,
+      Subject subject,
+      String enterpriseCode,
+      String itemRecordNo,
+      String itemNo,
+      String gcode,
+      String reason,
+      String listedBy,
+      Instant listedAt,
+      String country) {
+    this(
+        entryId,
+        subject,
+        enterpriseCode,
+        itemRecordNo,
+        itemNo,
+        gcode,
+        reason,
+        listedBy,
+        listedAt,
+        country,
+        null,
+        null,
+        null);
+  }
+
   public NegativeListEntry {
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(subject, "subject");
@@ -62,6 +98,38 @@ public record NegativeListEntry(
     if (subject == Subject.GOODS && itemRecordNo == null && itemNo == null) {
       throw new IllegalArgumentException("a goods entry names the item (itemRecordNo or itemNo)");
     }
+  }
+
+  /** The same entry taken off the list at {@code at}. */
+  public NegativeListEntry removed(Instant at, String reason, String by) {
+    Objects.requireNonNull(at, "removedAt");
+    return new NegativeListEntry(
+        entryId,
+        subject,
+        enterpriseCode,
+        itemRecordNo,
+        itemNo,
+        gcode,
+        this.reason,
+        listedBy,
+        listedAt,
+        country,
+        at,
+        reason,
+        by);
+  }
+
+  /** Whether it was taken off the list. */
+  public boolean isRemoved() {
+    return removedAt != null;
+  }
+
+  /**
+   * Whether it covers what happened at {@code time}: until its removal. Not before its listing is
+   * not checked: a listing names who may not trade, whenever the order was placed.
+   */
+  public boolean inForceAt(Instant time) {
+    return removedAt == null || (time != null && time.isBefore(removedAt));
   }
 
   /** The Kafka record key. */

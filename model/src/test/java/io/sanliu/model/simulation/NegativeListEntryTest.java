@@ -84,4 +84,18 @@ class NegativeListEntryTest {
             new NegativeListEntry(
                 "NL-C", Subject.COUNTRY, null, null, null, null, "x", "Z", AT, null));
   }
+
+  @Test
+  void aRemovalIsTheEntryAgainInForceUntilThen() {
+    Instant off = AT.plusSeconds(3600);
+    NegativeListEntry removed = enterprise.removed(off, "整改完成", "admin-1");
+    assertEquals("NL-1", removed.key(), "the same key: the compacted topic keeps the removal");
+    assertEquals("走私违法记录", removed.reason(), "why it was listed stays");
+    assertEquals("整改完成", removed.removalReason());
+    assertTrue(removed.isRemoved());
+    assertFalse(enterprise.isRemoved());
+    assertTrue(removed.inForceAt(off.minusMillis(1)), "orders before the removal stay covered");
+    assertFalse(removed.inForceAt(off));
+    assertTrue(enterprise.inForceAt(off.plusSeconds(86_400)));
+  }
 }

@@ -18,6 +18,7 @@ public record NegativeListAuditEntry(
     Instant at) {
 
   public static final String LISTED = "LISTED";
+  public static final String REMOVED = "REMOVED";
 
   public String documentId() {
     return entryId + ":" + action;

@@ -82,6 +82,23 @@ final class NegativeListRequest {
         country);
   }
 
+  /** The reason of a removal: the body's only field, required. */
+  static String removalReason(JsonNode body) {
+    List<String> unknown = new ArrayList<>();
+    body.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!f.equals("reason")) unknown.add(f);
+            });
+    if (!unknown.isEmpty()) {
+      throw ApiProblem.badRequest("unknown field(s) " + unknown + "; known: [reason]")
+          .with("invalidParams", unknown);
+    }
+    String reason = text(body, "reason", MAX_REASON);
+    if (reason == null) throw invalid("reason", "is required: why the entry is taken off");
+    return reason;
+  }
+
   private static String code(JsonNode body, String field) {
     return text(body, field, MAX_CODE);
   }

@@ -25,10 +25,11 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Negative-list management (信用负面清单): administrators list entries by hand, with a reason, each
- * audited and published on {@code sanliu.negative-list}, where the risk engine and the credit job
- * read it. Risk officers and administrators read the list whole; other roles get the public view
- * (有序公开): which enterprises are listed and since when.
+ * Negative-list management (信用负面清单): administrators list entries by hand and take entries off, with
+ * a reason, each audited and published on {@code sanliu.negative-list}, where the risk engine and
+ * the credit job read it (a removal is the entry again with its removal time). Risk officers and
+ * administrators read the list whole; other roles get the public view (有序公开): which enterprises are
+ * listed and since when.
  */
 public final class NegativeListRoutes {
   static final Set<Role> LISTERS = EnumSet.of(Role.ADMIN);
@@ -65,11 +66,18 @@ public final class NegativeListRoutes {
         LISTERS,
         "list entries on the negative list",
         this::create);
+    endpoints.secured(
+        HttpMethod.POST,
+        "/api/v1/negative-list/:entryId/removal",
+        LISTERS,
+        "take entries off the negative list",
+        this::remove);
   }
 
   private Future<Reply> all(RoutingContext ctx) {
     Role role = Caller.of(ctx).role();
-    Params params = Params.of(ctx, Set.of("enterpriseCode", "subject"));
+    Params params = Params.of(ctx, Set.of("enterpriseCode", "subject", "removed"));
+    boolean withRemoved = params.bool("removed", false);
     String enterprise = params.text("enterpriseCode");
     String subjectText = params.text("subject");
     NegativeListEntry.Subject subject =
@@ -79,6 +87,7 @@ public final class NegativeListRoutes {
     boolean full = Role.REVIEWERS.contains(role);
     Stream<NegativeListEntry> entries =
         list.all().stream()
+            .filter(e -> withRemoved || !e.isRemoved())
             .filter(e -> enterprise == null || enterprise.equals(e.enterpriseCode()))
             .filter(e -> subject == null || e.subject() == subject);
     ObjectNode out = Json.mapper().createObjectNode();
@@ -90,7 +99,7 @@ public final class NegativeListRoutes {
     } else {
       // Public: enterprises listed as such, and since when; no goods, reasons or listers.
       entries
-          .filter(e -> e.subject() == NegativeListEntry.Subject.ENTERPRISE)
+          .filter(e -> e.subject() == NegativeListEntry.Subject.ENTERPRISE && !e.isRemoved())
           .forEach(
               e -> {
                 ObjectNode row = items.addObject();
@@ -144,6 +153,46 @@ public final class NegativeListRoutes {
               out.set("audit", Json.mapper().valueToTree(List.of(record)));
               Reply ok = Reply.json(201, out);
               return ok.withHeader("Location", "/api/v1/negative-list/" + entry.entryId());
+            });
+  }
+
+  private Future<Reply> remove(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    Params.of(ctx, Set.of());
+    String id = ctx.pathParam("entryId");
+    String reason = NegativeListRequest.removalReason(RequestBodies.object(ctx, false));
+    NegativeListEntry entry =
+        list.get(id).orElseThrow(() -> ApiProblem.notFound("no negative-list entry " + id));
+    if (entry.isRemoved()) {
+      throw ApiProblem.conflict(
+          "negative-list entry " + id + " was already removed at " + entry.removedAt());
+    }
+    NegativeListEntry removed = entry.removed(clock.instant(), reason, caller.subject());
+    NegativeListAuditEntry record =
+        new NegativeListAuditEntry(
+            id,
+            NegativeListAuditEntry.REMOVED,
+            entry.subject(),
+            entry.enterpriseCode(),
+            reason,
+            caller.subject(),
+            caller.role().claim(),
+            removed.removedAt());
+    return audit
+        .record(record)
+        .compose(done -> publish(removed))
+        .compose(
+            metadata -> {
+              list.offer(removed);
+              return audit
+                  .of(id)
+                  .map(
+                      trail -> {
+                        ObjectNode out = Json.mapper().valueToTree(removed);
+                        out.set("published", published(metadata));
+                        out.set("audit", Json.mapper().valueToTree(trail));
+                        return Reply.ok(out);
+                      });
             });
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * 负面清单命中: an order of a listed enterprise, holding listed goods, or with goods from a listed
- * partner country.
+ * partner country; an entry taken off the list covers the orders placed before its removal.
  */
 public final class NegativeListRule implements RiskRule<OrderContext> {
   @Override
@@ -24,6 +24,7 @@ public final class NegativeListRule implements RiskRule<OrderContext> {
     List<NegativeListEntry> hits = new ArrayList<>();
     String ebc = c.order().ebcCode();
     for (NegativeListEntry e : c.negativeList()) {
+      if (!e.inForceAt(c.order().eventTime())) continue; // removed before the order
       if (e.subject() == NegativeListEntry.Subject.ENTERPRISE && e.covers(ebc, null, null)) {
         hits.add(e);
       } else if (c.order().items() != null) {

@@ -172,4 +172,35 @@ class OrderRulesTest {
         rule.evaluate(context(order, Map.of(), List.of(country)), shipped("negative-list")).get(0);
     assertEquals("partner country 133 is on the negative list (NL-C)", byCountry.explanationEn());
   }
+
+  @Test
+  void aRemovedEntryCoversOnlyOrdersPlacedBeforeItsRemoval() {
+    Order order = SampleEvents.order();
+    NegativeListEntry listed =
+        new NegativeListEntry(
+            "NL-R",
+            Subject.ENTERPRISE,
+            SampleEvents.EBC_CODE,
+            null,
+            null,
+            null,
+            "走私",
+            "ZONE4403",
+            AT,
+            null);
+    NegativeListRule rule = new NegativeListRule();
+    NegativeListEntry offBefore = listed.removed(order.eventTime(), "整改完成", "admin");
+    assertEquals(
+        List.of(),
+        rule.evaluate(context(order, Map.of(), List.of(offBefore)), shipped("negative-list")),
+        "removed at the order's time: no longer in force");
+    NegativeListEntry offAfter = listed.removed(order.eventTime().plusSeconds(1), "整改完成", "admin");
+    assertEquals(
+        "NL-R",
+        rule.evaluate(context(order, Map.of(), List.of(offAfter)), shipped("negative-list"))
+            .get(0)
+            .evidence()
+            .get("entryIds"),
+        "placed while it was listed: still a hit when read after the removal");
+  }
 }
