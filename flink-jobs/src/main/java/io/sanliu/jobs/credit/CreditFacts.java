@@ -17,10 +17,12 @@ public final class CreditFacts {
    * An alert that names its participant: the enterprise of a parcel or enterprise rule, or the
    * sender of a technical rule (replays, refused input). An alert naming only waybills goes to
    * their logistics firm. Alerts naming orders but no participant go through the parcels instead
-   * (empty here); shadow alerts count for nothing.
+   * (empty here); shadow alerts count for nothing, nor do credit rules' alerts (a downgrade is the
+   * consequence of the evidence, not more of it). An alert counts at its rule's severity, not as
+   * the risk engine raised it for a low grade.
    */
   public static List<CreditFact> ofAlert(RiskAlert a) {
-    if (a.shadow()) return List.of();
+    if (a.shadow() || ofCreditRule(a)) return List.of();
     String rule = a.ruleType() == null ? null : a.ruleType().name();
     if (a.enterpriseCode() != null && !a.enterpriseCode().isBlank()) {
       boolean technical =
@@ -32,7 +34,7 @@ public final class CreditFacts {
               a.eventTime(),
               a.alertId(),
               rule,
-              a.severity()));
+              a.ruleSeverity()));
     }
     if (!a.orderKeys().isEmpty()) return List.of();
     List<CreditFact> facts = new ArrayList<>();
@@ -49,8 +51,12 @@ public final class CreditFacts {
                         a.eventTime(),
                         a.alertId(),
                         rule,
-                        a.severity())));
+                        a.ruleSeverity())));
     return facts;
+  }
+
+  static boolean ofCreditRule(RiskAlert a) {
+    return a.ruleType() != null && a.ruleType().families().contains(RuleFamily.CREDIT);
   }
 
   /** Whether an alert goes through its parcels to find its enterprise. */

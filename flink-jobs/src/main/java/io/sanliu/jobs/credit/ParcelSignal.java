@@ -146,7 +146,7 @@ public record ParcelSignal(
                     null,
                     a.alertId(),
                     a.ruleType() == null ? null : a.ruleType().name(),
-                    a.severity()))
+                    a.ruleSeverity()))
         .toList();
   }
 

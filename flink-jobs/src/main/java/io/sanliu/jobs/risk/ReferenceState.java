@@ -1,5 +1,6 @@
 package io.sanliu.jobs.risk;
 
+import io.sanliu.model.credit.Grade;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.simulation.NegativeListEntry;
@@ -14,7 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * The broadcast state every rule stream holds: rule definitions by id, negative-list entries by id,
- * goods filings by {@code ebcCode:itemNo}.
+ * goods filings by {@code ebcCode:itemNo}, credit grades by participant code.
  */
 public final class ReferenceState {
   public static final MapStateDescriptor<String, RuleDefinition> RULES =
@@ -27,12 +28,16 @@ public final class ReferenceState {
       new MapStateDescriptor<>(
           "goods-filings", Types.STRING, TypeInformation.of(GoodsFiling.class));
 
+  /** The latest grade of every graded participant (a zone's few thousand: small). */
+  public static final MapStateDescriptor<String, Grade> GRADES =
+      new MapStateDescriptor<>("credit-grades", Types.STRING, TypeInformation.of(Grade.class));
+
   private ReferenceState() {}
 
   /** Every descriptor, for {@code broadcast(...)}. */
   @SuppressWarnings("rawtypes")
   public static MapStateDescriptor[] descriptors() {
-    return new MapStateDescriptor[] {RULES, NEGATIVE_LIST, FILINGS};
+    return new MapStateDescriptor[] {RULES, NEGATIVE_LIST, FILINGS, GRADES};
   }
 
   /** Stores an update; returns whether the rules changed. */
@@ -40,7 +45,8 @@ public final class ReferenceState {
       ReferenceUpdate u,
       BroadcastState<String, RuleDefinition> rules,
       BroadcastState<String, NegativeListEntry> negative,
-      BroadcastState<String, GoodsFiling> filings)
+      BroadcastState<String, GoodsFiling> filings,
+      BroadcastState<String, Grade> grades)
       throws Exception {
     if (u.rule() != null) {
       if (!u.rule().problems().isEmpty()) return false; // the API validates; a bad one is ignored
@@ -50,6 +56,9 @@ public final class ReferenceState {
       }
     } else if (u.negative() != null) {
       negative.put(u.negative().entryId(), u.negative());
+    } else if (u.grade() != null) {
+      // Changes of one participant arrive in revision order (keyed by code on the topic).
+      grades.put(u.grade().code(), u.grade().to());
     } else if (u.filing() != null) {
       String key = ReferenceUpdate.filingKey(u.filing().ebcCode(), u.filing().itemNo());
       if (u.filingDeleted()) filings.remove(key);

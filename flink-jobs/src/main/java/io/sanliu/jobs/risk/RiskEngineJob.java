@@ -9,6 +9,7 @@ import io.sanliu.jobs.kafka.KafkaStreams;
 import io.sanliu.jobs.matching.MatchTimeouts;
 import io.sanliu.jobs.matching.ParcelMatching;
 import io.sanliu.jobs.matching.ParcelOutcome;
+import io.sanliu.jobs.risk.credit.GradeRuleFunction;
 import io.sanliu.jobs.risk.enterprise.EnterpriseRuleFunction;
 import io.sanliu.jobs.risk.goods.HsPriceRuleFunction;
 import io.sanliu.jobs.risk.goods.PricedLine;
@@ -26,6 +27,7 @@ import io.sanliu.jobs.risk.technical.TechnicalRuleFunction;
 import io.sanliu.jobs.risk.technical.TechnicalSignal;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.Envelope;
@@ -92,11 +94,26 @@ public final class RiskEngineJob implements SanliuJob {
     DataStream<ParcelOutcome> outcomes =
         ParcelMatching.outcomes(
             NAME, config, MatchTimeouts.from(config), orders, payments, lists, waybills);
+    // Grade changes are reference data (the severity raise) and the credit rules' input; they
+    // carry no event time of the engine's clock.
+    DataStream<CreditGradeChange> grades =
+        KafkaStreams.read(
+            env,
+            config,
+            NAME,
+            Topics.CREDIT_GRADES,
+            TypeInformation.of(CreditGradeChange.class),
+            ReferenceWatermarks.none());
     DataStream<RiskAlert> alerts =
         alerts(
-            new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters),
+            new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters, grades),
             outcomes,
-            reference(env, config));
+            reference(env, config)
+                .union(
+                    grades
+                        .map(ReferenceUpdate::of, TypeInformation.of(ReferenceUpdate.class))
+                        .name("credit grades")
+                        .uid(NAME + "-credit-grades")));
     alerts
         .sinkTo(
             new ElasticsearchSink<>(
@@ -240,14 +257,24 @@ public final class RiskEngineJob implements SanliuJob {
             .name("technical rules")
             .uid(NAME + "-technical-rules");
 
-    return orderAlerts.union(
-        priceAlerts,
-        parcelAlerts,
-        groupAlerts,
-        identityAlerts,
-        enterpriseAlerts,
-        shipmentAlerts,
-        technicalAlerts);
+    DataStream<RiskAlert> all =
+        orderAlerts.union(
+            priceAlerts,
+            parcelAlerts,
+            groupAlerts,
+            identityAlerts,
+            enterpriseAlerts,
+            shipmentAlerts,
+            technicalAlerts);
+    if (in.grades() == null) return all;
+    DataStream<RiskAlert> creditAlerts =
+        in.grades()
+            .keyBy(CreditGradeChange::code, Types.STRING)
+            .connect(reference)
+            .process(new GradeRuleFunction(), alertType)
+            .name("credit rules")
+            .uid(NAME + "-credit-rules");
+    return all.union(creditAlerts);
   }
 
   /** The record guids of one document stream, for the replay rule. */

@@ -1,5 +1,6 @@
 package io.sanliu.jobs.risk;
 
+import io.sanliu.model.credit.Grade;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.TradeMode;
@@ -46,7 +47,8 @@ public abstract class RuleFamilyFunction<K, I, C>
             update,
             ctx.getBroadcastState(ReferenceState.RULES),
             ctx.getBroadcastState(ReferenceState.NEGATIVE_LIST),
-            ctx.getBroadcastState(ReferenceState.FILINGS));
+            ctx.getBroadcastState(ReferenceState.FILINGS),
+            ctx.getBroadcastState(ReferenceState.GRADES));
     if (rulesChanged) enabled = null;
   }
 
@@ -72,7 +74,8 @@ public abstract class RuleFamilyFunction<K, I, C>
 
   /**
    * Runs every enabled definition whose scope covers the subject over {@code context} and emits an
-   * alert per finding.
+   * alert per finding, its severity as the credit grade of its enterprise makes it ({@link
+   * CreditSeverity}).
    *
    * @param mode the subject's trade mode, null when unknown
    * @param enterpriseCode the subject's enterprise, null when unknown
@@ -87,7 +90,11 @@ public abstract class RuleFamilyFunction<K, I, C>
     for (RuleDefinition d : definitions(ctx)) {
       if (!d.scope().covers(mode, enterpriseCode)) continue;
       for (Finding f : rules.get(d.type()).evaluate(context, d)) {
-        out.collect(RiskAlerts.raise(d, f, Instant.now()));
+        RiskAlert alert = RiskAlerts.raise(d, f, Instant.now());
+        String graded = alert.enterpriseCode();
+        Grade grade =
+            graded == null ? null : ctx.getBroadcastState(ReferenceState.GRADES).get(graded);
+        out.collect(CreditSeverity.apply(alert, grade));
       }
     }
   }

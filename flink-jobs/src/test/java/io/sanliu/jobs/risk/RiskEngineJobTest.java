@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.jobs.LocalFlinkCluster;
+import io.sanliu.model.credit.CreditGradeChange;
+import io.sanliu.model.credit.Grade;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.BusinessEvent;
 import io.sanliu.model.events.CustomsList;
@@ -185,6 +187,38 @@ class RiskEngineJobTest {
               "shadow alert");
       assertEquals(true, shadowAlert.get("shadow").asBoolean());
       assertEquals("single-limit-2000", shadowAlert.get("ruleId").asText());
+
+      // The credit job downgrades the probe's enterprise to D: an alert of its own, and the
+      // enterprise's alerts from then on one severity level up (the single limit's HIGH).
+      CreditGradeChange down =
+          Documents.gradeChange(probe.ebcCode(), Grade.C, Grade.D, 5, Instant.now());
+      producer.send(
+          new ProducerRecord<>(
+              Topics.CREDIT_GRADES.name(),
+              down.key().getBytes(StandardCharsets.UTF_8),
+              Topics.CREDIT_GRADES.serialize(down)));
+      producer.flush();
+      ObjectNode downgrade =
+          Eventually.await(
+              () -> alert(stack, RiskAlerts.alertId("credit-downgrade", down.changeId())),
+              d -> d != null,
+              Duration.ofSeconds(60),
+              "downgrade alert");
+      assertEquals("CREDIT_DOWNGRADE", downgrade.get("ruleType").asText());
+      assertEquals("HIGH", downgrade.get("severity").asText());
+      assertEquals(probe.ebcCode(), downgrade.get("enterpriseCode").asText());
+      ObjectNode raised =
+          Eventually.await(
+              () -> {
+                send(producer, Topics.ORDERS, EventType.ORDER, probe);
+                producer.flush();
+                return alert(stack, RiskAlerts.alertId("single-limit", probe.businessKey()));
+              },
+              d -> d != null && "D".equals(d.at("/evidence/creditGrade").asText()),
+              Duration.ofSeconds(60),
+              "alert raised for the grade");
+      assertEquals("CRITICAL", raised.get("severity").asText());
+      assertEquals("HIGH", raised.at("/evidence/severityRaisedFrom").asText());
 
       flink.cancel(job);
     }

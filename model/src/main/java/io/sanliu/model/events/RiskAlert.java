@@ -67,8 +67,43 @@ public record RiskAlert(
         evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
   }
 
+  /** Evidence key: the severity the rule gave before the risk engine raised it for credit. */
+  public static final String SEVERITY_RAISED_FROM = "severityRaisedFrom";
+
   @Override
   public String businessKey() {
     return alertId;
+  }
+
+  /** The same alert with another severity and evidence. */
+  public RiskAlert with(Severity newSeverity, Map<String, String> newEvidence) {
+    return new RiskAlert(
+        alertId,
+        ruleId,
+        ruleVersion,
+        ruleType,
+        ruleNameZh,
+        ruleNameEn,
+        newSeverity,
+        score,
+        status,
+        shadow,
+        orderKeys,
+        waybillKeys,
+        enterpriseCode,
+        messageGuids,
+        entityKeys,
+        explanationZh,
+        explanationEn,
+        newEvidence,
+        eventTime,
+        detectedAt,
+        sourceIngestTime);
+  }
+
+  /** The severity its rule gave: before any raise for the enterprise's credit grade. */
+  public Severity ruleSeverity() {
+    String from = evidence.get(SEVERITY_RAISED_FROM);
+    return from == null ? severity : Severity.valueOf(from);
   }
 }

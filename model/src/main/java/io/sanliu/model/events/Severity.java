@@ -16,4 +16,9 @@ public enum Severity {
   public int weight() {
     return weight;
   }
+
+  /** One level up; CRITICAL stays. */
+  public Severity raised() {
+    return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
+  }
 }

@@ -20,5 +20,7 @@ public enum RuleFamily {
   /** One waybill's tracking events. */
   SHIPMENT,
   /** Message guids and refused input, from the business topics and the dead-letter topic. */
-  TECHNICAL
+  TECHNICAL,
+  /** One participant's credit grade changes, from the credit job. */
+  CREDIT
 }

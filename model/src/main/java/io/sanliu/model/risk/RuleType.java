@@ -151,7 +151,13 @@ public enum RuleType {
       "burst of rejected input",
       "One sender pushing many documents the gateway refuses within a short time.",
       duration("window", "PT10M", "Largest gap between refusals of one burst."),
-      count("minRejected", "10", "Refusals that make a burst."));
+      count("minRejected", "10", "Refusals that make a burst.")),
+  CREDIT_DOWNGRADE(
+      RuleFamily.CREDIT,
+      "信用降级",
+      "credit downgraded",
+      "A participant's credit grade falls to the grade given (D: 失信, the worst) or below.",
+      choice("grade", "D", "The grade a downgrade to which raises the alert.", "C", "D"));
 
   private final List<RuleFamily> families;
   private final String nameZh;

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sanliu.jobs.risk.Documents;
 import io.sanliu.jobs.risk.ReferenceState;
 import io.sanliu.jobs.risk.ReferenceUpdate;
 import io.sanliu.jobs.risk.RiskAlerts;
+import io.sanliu.model.credit.Grade;
 import io.sanliu.model.events.AppType;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
@@ -18,6 +20,7 @@ import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.SampleEvents;
+import io.sanliu.model.events.Severity;
 import io.sanliu.model.risk.AlertStatus;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleType;
@@ -163,5 +166,20 @@ class OrderRuleFunctionTest {
     send(envelope(EventType.ORDER, SampleEvents.order()));
     assertEquals(
         List.of(RuleType.UNDERVALUATION), alerts().stream().map(RiskAlert::ruleType).toList());
+  }
+
+  @Test
+  void anAlertAboutAnEnterpriseGradedDIsRaisedOneLevel() throws Exception {
+    Envelope<Order> big = order("6000");
+    String ebc = big.payload().ebcCode();
+    harness.processBroadcastElement(
+        ReferenceUpdate.of(
+            Documents.gradeChange(ebc, Grade.C, Grade.D, 3, Instant.parse("2026-11-01T00:00:00Z"))),
+        0);
+    send(big);
+    RiskAlert a = alerts().get(0);
+    assertEquals(Severity.CRITICAL, a.severity(), "the single limit's HIGH, one level up");
+    assertEquals("HIGH", a.evidence().get(RiskAlert.SEVERITY_RAISED_FROM));
+    assertEquals("D", a.evidence().get("creditGrade"));
   }
 }
