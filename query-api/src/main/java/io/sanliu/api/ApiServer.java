@@ -10,7 +10,10 @@ import io.sanliu.api.credit.CreditProfiles;
 import io.sanliu.api.credit.CreditRoutes;
 import io.sanliu.api.credit.NegativeListInForce;
 import io.sanliu.api.credit.NegativeListRoutes;
+import io.sanliu.api.credit.TradeReport;
+import io.sanliu.api.credit.TradeReportRoutes;
 import io.sanliu.api.enterprise.EnterpriseRoutes;
+import io.sanliu.api.ledger.CompositeBuckets;
 import io.sanliu.api.ops.ApiMetrics;
 import io.sanliu.api.ops.HealthRoutes;
 import io.sanliu.api.ops.OpenApiRoutes;
@@ -26,6 +29,8 @@ import io.sanliu.api.screens.ScreenRoutes;
 import io.sanliu.api.sql.SqlRoutes;
 import io.sanliu.api.stats.OrdersPerModeQuery;
 import io.sanliu.api.stats.StatsRoutes;
+import io.sanliu.api.tax.TaxRoutes;
+import io.sanliu.api.tax.TaxSummary;
 import io.sanliu.api.trace.TraceRoutes;
 import io.sanliu.elastic.ElasticClients;
 import io.sanliu.model.config.Config;
@@ -156,7 +161,12 @@ public final class ApiServer implements AutoCloseable {
     kpis.mount(endpoints);
     new TraceRoutes(es, calls).mount(endpoints);
     new EnterpriseRoutes(es, calls, clock).mount(endpoints);
-    new CreditRoutes(new CreditProfiles(es, calls)).mount(endpoints);
+    CreditProfiles creditProfiles = new CreditProfiles(es, calls);
+    new CreditRoutes(creditProfiles).mount(endpoints);
+    CompositeBuckets ledgerBuckets = new CompositeBuckets(es, calls);
+    new TradeReportRoutes(new TradeReport(es, calls, ledgerBuckets, creditProfiles, clock), clock)
+        .mount(endpoints);
+    new TaxRoutes(new TaxSummary(ledgerBuckets), clock).mount(endpoints);
     new NegativeListRoutes(negativeList, negativePublisher, es, calls, clock).mount(endpoints);
     closedLater(new SqlRoutes(vertx, elastic.blocking(), SqlLimits.from(config), tokens))
         .mount(endpoints);

@@ -14,6 +14,7 @@ import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.credit.CreditFact;
 import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.credit.CreditProfile;
+import io.sanliu.model.credit.VerifiedTrade;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.BusinessEvent;
 import io.sanliu.model.events.CustomsList;
@@ -45,7 +46,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The credit system's evaluation (信用评价): keeps every participant's credit account current from the
  * parcels' match results (matched here again, from the business topics), customs statuses, alerts
  * and the negative list. Profiles go to {@link Indices#CREDIT} (id: code) and {@link
- * Indices#CREDIT_HISTORY} (id: code@revision); grade changes to {@link Topics#CREDIT_GRADES}. See
+ * Indices#CREDIT_HISTORY} (id: code@revision); grade changes to {@link Topics#CREDIT_GRADES}; every
+ * verified parcel to the ledger {@link Indices#VERIFIED_TRADE} (id: ebpCode:orderNo). See
  * docs/credit.md.
  */
 public final class CreditJob implements SanliuJob {
@@ -108,6 +110,38 @@ public final class CreditJob implements SanliuJob {
         .sinkTo(gradeTopic(config))
         .name("to " + Topics.CREDIT_GRADES.name())
         .uid(NAME + "-grades-topic");
+    ledger(config, outcomes, receipts)
+        .sinkTo(
+            new ElasticsearchSink<>(
+                DocumentConverter.toIndex(Indices.VERIFIED_TRADE, VerifiedTrade::orderKey),
+                ElasticsearchSinkSettings.from(config)))
+        .name("to " + Indices.VERIFIED_TRADE)
+        .uid(NAME + "-ledger-index");
+  }
+
+  /**
+   * The verified trade ledger: one entry per parcel matched COMPLETE and released (800), with its
+   * amounts and taxes (docs/credit.md).
+   */
+  public static SingleOutputStreamOperator<VerifiedTrade> ledger(
+      Config config,
+      DataStream<ParcelOutcome> outcomes,
+      DataStream<Envelope<CustomsReceipt>> receipts) {
+    return outcomes
+        .filter(o -> o.result() != null && o.result().orderNo() != null)
+        .name("match results of parcels")
+        .uid(NAME + "-ledger-outcomes")
+        .connect(
+            receipts
+                .filter(VerifiedTradeLedger::isRelease)
+                .name("release receipts naming the order")
+                .uid(NAME + "-ledger-releases"))
+        .keyBy(ParcelOutcome::parcelKey, Envelope::key, Types.STRING)
+        .process(
+            new VerifiedTradeLedger(config.getDuration(ConfigKey.CREDIT_RETENTION)),
+            TypeInformation.of(VerifiedTrade.class))
+        .name("verified trade ledger")
+        .uid(NAME + "-ledger");
   }
 
   /**

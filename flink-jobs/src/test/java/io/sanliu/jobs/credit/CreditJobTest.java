@@ -17,6 +17,7 @@ import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.credit.Grade;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.BusinessEvent;
+import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
@@ -28,6 +29,7 @@ import io.sanliu.testkit.Eventually;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
 import io.sanliu.testkit.TopicProbe;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,6 +161,81 @@ class CreditJobTest {
               .anyMatch(c -> c.factor().name().equals("NEGATIVE_LIST") && c.points() == -40));
       assertNull(flink.lastFailure(job));
       flink.cancel(job);
+    }
+  }
+
+  /**
+   * A parcel matched and released becomes one entry of the verified trade ledger ({@link
+   * Indices#VERIFIED_TRADE}, id: its order key): amounts to the cent, the release time and month in
+   * China time, the declared tax and the comprehensive tax computed here from the documents. Event
+   * time 2048, keys of its own.
+   */
+  @Test
+  void aReleasedParcelIsWrittenToTheVerifiedTradeLedger(SanliuStack stack) throws Exception {
+    Instant at = Instant.parse("2048-02-29T17:00:00Z");
+    TraceParcel parcel = TraceParcel.of("-LDG" + System.nanoTime() % 1_000_000_000L, at);
+    Config config =
+        stack.config().with(ConfigKey.KAFKA_START_AT, Instant.now().minusSeconds(1).toString());
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    try (LocalFlinkCluster flink = LocalFlinkCluster.start(4);
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      var job = flink.submit(new CreditJob(), config);
+      assertEquals(JobStatus.RUNNING, flink.awaitRunning(job, 60_000));
+      Order order = null;
+      BigDecimal insured = BigDecimal.ZERO;
+      for (Envelope<? extends BusinessEvent> e : parcel.envelopes()) {
+        if (e.payload() instanceof Order o) order = o;
+        if (e.payload() instanceof CustomsList l && l.insuredFee() != null) {
+          insured = l.insuredFee();
+        }
+        send(producer, namingTheOrder(e, parcel));
+      }
+      producer.flush();
+      ObjectNode entry =
+          Eventually.await(
+              () -> ledgerEntry(stack, parcel.orderKey()),
+              d -> d != null,
+              Duration.ofSeconds(90),
+              "the parcel's ledger entry");
+      assertEquals(parcel.ebcCode(), entry.get("ebcCode").asText());
+      assertEquals(parcel.ebpCode(), entry.get("ebpCode").asText());
+      assertEquals(parcel.logisticsCode(), entry.get("logisticsCode").asText());
+      assertEquals(parcel.payCode(), entry.get("payCode").asText());
+      assertEquals(parcel.listReleasedAt(), Instant.parse(entry.get("releasedAt").asText()));
+      // Released 2048-02-29T20:00Z, 2048-03-01T04:00 in China: March, though it is still February
+      // in UTC.
+      assertEquals("2048-03", entry.get("month").asText());
+      long paidCents = order.acturalPaid().movePointRight(2).longValueExact();
+      assertEquals(paidCents, entry.get("acturalPaidCents").asLong());
+      assertEquals(paidCents, entry.get("turnoverCents").asLong());
+      assertEquals(paidCents / 100.0, entry.get("turnoverCny").asDouble(), 1e-9);
+      long declared = order.taxTotal().movePointRight(2).longValueExact();
+      long taxable =
+          order.goodsValue().add(order.freight()).add(insured).movePointRight(2).longValueExact();
+      // 9.1% in integer cents, half up: (taxable * 91 + 500) / 1000.
+      long computed = (taxable * 91 + 500) / 1000;
+      assertEquals(declared, entry.get("taxTotalCents").asLong());
+      assertEquals(taxable, entry.get("taxableValueCents").asLong());
+      assertEquals(computed, entry.get("taxComputedCents").asLong());
+      assertEquals(declared - computed, entry.get("taxDifferenceCents").asLong());
+      assertTrue(entry.get("retailImport").asBoolean());
+      assertNull(flink.lastFailure(job));
+      flink.cancel(job);
+    }
+  }
+
+  static ObjectNode ledgerEntry(SanliuStack stack, String orderKey) {
+    try {
+      var r =
+          stack
+              .elastic()
+              .blocking()
+              .get(g -> g.index(Indices.VERIFIED_TRADE).id(orderKey), ObjectNode.class);
+      return r.found() ? r.source() : null;
+    } catch (Exception e) {
+      return null;
     }
   }
 

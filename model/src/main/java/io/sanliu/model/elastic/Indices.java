@@ -89,6 +89,13 @@ public final class Indices {
    */
   public static final String NEGATIVE_LIST_AUDIT = "sanliu-negative-list-audit";
 
+  /**
+   * The verified trade ledger: one document per parcel of verified turnover (matched COMPLETE and
+   * released), id ebpCode:orderNo, kept by the credit job for the trade credit report and the tax
+   * summary; see docs/credit.md.
+   */
+  public static final String VERIFIED_TRADE = "sanliu-verified-trade";
+
   /** Every index that has a template. */
   public static final List<String> ALL =
       List.of(
@@ -105,7 +112,8 @@ public final class Indices {
           DOCUMENTS,
           CREDIT,
           CREDIT_HISTORY,
-          NEGATIVE_LIST_AUDIT);
+          NEGATIVE_LIST_AUDIT,
+          VERIFIED_TRADE);
 
   /** Classpath resource of an index's template. */
   public static String templateResource(String index) {

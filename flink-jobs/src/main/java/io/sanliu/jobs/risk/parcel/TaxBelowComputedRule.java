@@ -6,8 +6,8 @@ import io.sanliu.jobs.risk.RiskRule;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleType;
+import io.sanliu.model.tax.ComprehensiveTax;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -32,8 +32,9 @@ public final class TaxBelowComputedRule implements RiskRule<ParcelContext> {
     BigDecimal goods = ParcelContext.orZero(o.goodsValue());
     BigDecimal freight = ParcelContext.orZero(o.freight());
     BigDecimal insured = c.insuredFee();
-    BigDecimal taxable = goods.add(freight).add(insured);
-    BigDecimal computed = taxable.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+    // The same computation as the verified-trade ledger's tax figures.
+    BigDecimal taxable = ComprehensiveTax.taxableValue(goods, freight, insured);
+    BigDecimal computed = new ComprehensiveTax(rate).on(taxable);
     BigDecimal declared = o.taxTotal();
     if (declared.compareTo(computed.subtract(tolerance)) >= 0) return List.of();
     BigDecimal shortfall = computed.subtract(declared);
