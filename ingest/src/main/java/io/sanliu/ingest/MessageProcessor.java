@@ -39,6 +39,7 @@ public final class MessageProcessor {
           EventType.ORDER, "ebpCode",
           EventType.EVALUATION, "ebpCode",
           EventType.PAYMENT, "payCode",
+          EventType.FX_RECEIPT, "bankCode",
           EventType.WAYBILL, "logisticsCode",
           EventType.LOGISTICS_EVENT, "logisticsCode");
 

@@ -26,6 +26,7 @@ public final class AnomalyRates {
     DEFAULTS.put(AnomalyKind.UNDERVALUED, 0.003);
     DEFAULTS.put(AnomalyKind.TAX_BELOW_COMPUTED, 0.003);
     DEFAULTS.put(AnomalyKind.EXPORT_PAID_NOT_SHIPPED, 0.002);
+    DEFAULTS.put(AnomalyKind.EXPORT_NO_FX_RECEIPT, 0.002);
     DEFAULTS.put(AnomalyKind.ORPHAN_DOCUMENT, 0.002);
     DEFAULTS.put(AnomalyKind.EXPORT_DOMESTIC_PAYER, 0.002);
     DEFAULTS.put(AnomalyKind.ENTERPRISE_VOLUME_SPIKE, 0.0001);

@@ -79,10 +79,13 @@ public final class CompressedZoneRules {
 
   /**
    * The zone-time value to compress: the shipped one, except for guid memory, which must outlast
-   * the simulator's replays (up to two zone hours later), so it is a zone day.
+   * the simulator's replays (up to two zone hours later), so it is a zone day; and the wait for an
+   * export's proceeds, which the simulator's banks report within three zone days, so four days (the
+   * shipped 15 would end after a short run).
    */
   private static Duration zoneDuration(RuleType type, Duration shipped) {
     if (type == RuleType.REPLAYED_MESSAGE) return Duration.ofDays(1);
+    if (type == RuleType.EXPORT_NO_FX_RECEIPT) return Duration.ofDays(4);
     return shipped;
   }
 

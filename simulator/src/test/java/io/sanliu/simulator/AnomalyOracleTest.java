@@ -45,6 +45,7 @@ class AnomalyOracleTest {
   static Map<String, Doc> waybills = new HashMap<>();
   static Map<String, List<Doc>> tracking = new HashMap<>();
   static Map<String, BigDecimal> filedPrice = new HashMap<>();
+  static Map<String, BigDecimal> fxReceived = new HashMap<>();
 
   @BeforeAll
   static void generate() {
@@ -65,6 +66,7 @@ class AnomalyOracleTest {
           if (!d.replay())
             tracking.computeIfAbsent(d.text("logisticsNo"), k -> new ArrayList<>()).add(d);
         }
+        case FX_RECEIPT -> fxReceived.merge(orderKey(d), amount(d, "amount"), BigDecimal::add);
         default -> {}
       }
     }
@@ -382,6 +384,20 @@ class AnomalyOracleTest {
         AnomalyKind.EXPORT_DOMESTIC_PAYER,
         domestic,
         labelledOrders(AnomalyKind.EXPORT_DOMESTIC_PAYER));
+  }
+
+  @Test
+  void everyPaidExportButTheLabelledHasItsProceedsReceivedInFull() {
+    Set<String> unpaid = new TreeSet<>();
+    orders.forEach(
+        (key, o) -> {
+          if (!"E".equals(o.text("orderType")) || !payments.containsKey(key)) return;
+          BigDecimal paid = amount(payments.get(key), "amountPaid");
+          BigDecimal received = fxReceived.getOrDefault(key, BigDecimal.ZERO);
+          if (received.compareTo(paid) < 0) unpaid.add(key);
+        });
+    assertFound(
+        AnomalyKind.EXPORT_NO_FX_RECEIPT, unpaid, labelledOrders(AnomalyKind.EXPORT_NO_FX_RECEIPT));
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.sanliu.jobs.matching.ParcelMatching;
 import io.sanliu.jobs.matching.ParcelOutcome;
 import io.sanliu.jobs.risk.credit.GradeRuleFunction;
 import io.sanliu.jobs.risk.enterprise.EnterpriseRuleFunction;
+import io.sanliu.jobs.risk.fx.FxRuleFunction;
+import io.sanliu.jobs.risk.fx.FxSignal;
 import io.sanliu.jobs.risk.goods.HsPriceRuleFunction;
 import io.sanliu.jobs.risk.goods.PricedLine;
 import io.sanliu.jobs.risk.group.GroupedOrder;
@@ -32,6 +34,7 @@ import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
@@ -94,6 +97,16 @@ public final class RiskEngineJob implements SanliuJob {
     DataStream<ParcelOutcome> outcomes =
         ParcelMatching.outcomes(
             NAME, config, MatchTimeouts.from(config), orders, payments, lists, waybills);
+    // Proceeds are rare next to the parcels they join: a quiet partition may go idle, the FX
+    // operator keeping the clock of the parcel outcomes it is fed with them.
+    DataStream<Envelope<FxReceipt>> fxReceipts =
+        KafkaStreams.read(
+            env,
+            config,
+            NAME,
+            Topics.FX_RECEIPTS,
+            TypeInformation.of(new TypeHint<Envelope<FxReceipt>>() {}),
+            EventTimes.<FxReceipt>forEnvelopes(config));
     // Grade changes are reference data (the severity raise) and the credit rules' input; they
     // carry no event time of the engine's clock.
     DataStream<CreditGradeChange> grades =
@@ -106,7 +119,8 @@ public final class RiskEngineJob implements SanliuJob {
             ReferenceWatermarks.none());
     DataStream<RiskAlert> alerts =
         alerts(
-            new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters, grades),
+            new RiskInputs(
+                orders, payments, lists, waybills, tracking, deadLetters, grades, fxReceipts),
             outcomes,
             reference(env, config)
                 .union(
@@ -266,6 +280,28 @@ public final class RiskEngineJob implements SanliuJob {
             enterpriseAlerts,
             shipmentAlerts,
             technicalAlerts);
+    if (in.fxReceipts() != null) {
+      TypeInformation<FxSignal> fxType = TypeInformation.of(FxSignal.class);
+      DataStream<RiskAlert> fxAlerts =
+          outcomes
+              .flatMap(
+                  (ParcelOutcome o, org.apache.flink.util.Collector<FxSignal> out) ->
+                      FxSignal.ofOutcome(o).ifPresent(out::collect),
+                  fxType)
+              .name("paid exports")
+              .uid(NAME + "-paid-exports")
+              .union(
+                  in.fxReceipts()
+                      .map(FxSignal::ofReceipt, fxType)
+                      .name("FX receipts")
+                      .uid(NAME + "-fx-receipts"))
+              .keyBy(FxSignal::orderKey)
+              .connect(reference)
+              .process(new FxRuleFunction(), alertType)
+              .name("FX rules")
+              .uid(NAME + "-fx-rules");
+      all = all.union(fxAlerts);
+    }
     if (in.grades() == null) return all;
     DataStream<RiskAlert> creditAlerts =
         in.grades()

@@ -3,6 +3,7 @@ package io.sanliu.jobs.risk;
 import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
@@ -15,7 +16,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * RiskEngineJob}, or from any other source (the credit scoring test feeds the simulator's documents
  * to the rules and the credit pipeline within one job). Streams connected to the broadcast
  * reference data must never go idle (see {@code EventTimes.forEnvelopesNeverIdle}). The credit
- * grade changes ({@code grades}) feed the credit rules; null: none (no credit job upstream).
+ * grade changes ({@code grades}) feed the credit rules, the FX receipts ({@code fxReceipts}) the FX
+ * rules; null: none.
  */
 public record RiskInputs(
     DataStream<Envelope<Order>> orders,
@@ -24,9 +26,10 @@ public record RiskInputs(
     DataStream<Envelope<Waybill>> waybills,
     DataStream<Envelope<LogisticsEvent>> tracking,
     DataStream<DeadLetter> deadLetters,
-    DataStream<CreditGradeChange> grades) {
+    DataStream<CreditGradeChange> grades,
+    DataStream<Envelope<FxReceipt>> fxReceipts) {
 
-  /** Without credit grades. */
+  /** Without credit grades and FX receipts. */
   public RiskInputs(
       DataStream<Envelope<Order>> orders,
       DataStream<Envelope<Payment>> payments,
@@ -34,6 +37,6 @@ public record RiskInputs(
       DataStream<Envelope<Waybill>> waybills,
       DataStream<Envelope<LogisticsEvent>> tracking,
       DataStream<DeadLetter> deadLetters) {
-    this(orders, payments, lists, waybills, tracking, deadLetters, null);
+    this(orders, payments, lists, waybills, tracking, deadLetters, null, null);
   }
 }

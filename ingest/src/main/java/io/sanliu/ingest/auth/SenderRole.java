@@ -8,8 +8,8 @@ import java.util.Set;
 public enum SenderRole {
   /** E-commerce platforms: orders and their consumers' evaluations. */
   PLATFORM(EnumSet.of(EventType.ORDER, EventType.EVALUATION)),
-  /** Payment firms: payment slips. */
-  PAYMENT(EnumSet.of(EventType.PAYMENT)),
+  /** Payment firms and banks: payment slips, and the proceeds of exports received (收汇). */
+  PAYMENT(EnumSet.of(EventType.PAYMENT, EventType.FX_RECEIPT)),
   /** Logistics firms: waybills and tracking events. */
   LOGISTICS(EnumSet.of(EventType.WAYBILL, EventType.LOGISTICS_EVENT)),
   /** Customs or its single window: lists and receipts. */

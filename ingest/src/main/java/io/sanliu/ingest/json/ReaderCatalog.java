@@ -25,6 +25,7 @@ public final class ReaderCatalog {
     add(new EnterpriseFilingReader());
     add(new GoodsFilingReader());
     add(new EvaluationReader(hasher));
+    add(new FxReceiptReader());
   }
 
   private void add(DocumentReader<?> reader) {

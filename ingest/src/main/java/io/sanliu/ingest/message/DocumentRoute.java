@@ -14,7 +14,8 @@ public enum DocumentRoute {
   CUSTOMS_RECEIPTS("customs-receipts", EventType.CUSTOMS_RECEIPT),
   ENTERPRISE_FILINGS("enterprise-filings", EventType.ENTERPRISE_FILING),
   GOODS_FILINGS("goods-filings", EventType.GOODS_FILING),
-  EVALUATIONS("evaluations", EventType.EVALUATION);
+  EVALUATIONS("evaluations", EventType.EVALUATION),
+  FX_RECEIPTS("fx-receipts", EventType.FX_RECEIPT);
 
   private final String path;
   private final EventType type;

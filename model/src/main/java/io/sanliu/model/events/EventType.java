@@ -11,6 +11,7 @@ public enum EventType {
   ENTERPRISE_FILING(EnterpriseFiling.class),
   GOODS_FILING(GoodsFiling.class),
   EVALUATION(Evaluation.class),
+  FX_RECEIPT(FxReceipt.class),
   RISK_ALERT(RiskAlert.class);
 
   private final Class<? extends BusinessEvent> payloadClass;

@@ -10,6 +10,7 @@ import io.sanliu.model.events.EnterpriseFiling;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
@@ -47,6 +48,8 @@ public final class Topics {
       reference("sanliu.goods-filings", GoodsFiling.class);
   public static final Topic<Envelope<Evaluation>> EVALUATIONS =
       business("sanliu.evaluations", Evaluation.class);
+  public static final Topic<Envelope<FxReceipt>> FX_RECEIPTS =
+      business("sanliu.fx-receipts", FxReceipt.class);
   public static final Topic<Envelope<RiskAlert>> ALERTS =
       business("sanliu.alerts", RiskAlert.class);
   public static final Topic<DeadLetter> DEAD_LETTER =
@@ -90,17 +93,18 @@ public final class Topics {
 
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
-      Map.of(
-          EventType.ORDER, ORDERS,
-          EventType.PAYMENT, PAYMENTS,
-          EventType.WAYBILL, WAYBILLS,
-          EventType.LOGISTICS_EVENT, LOGISTICS_EVENTS,
-          EventType.CUSTOMS_LIST, CUSTOMS_LISTS,
-          EventType.CUSTOMS_RECEIPT, CUSTOMS_RECEIPTS,
-          EventType.ENTERPRISE_FILING, ENTERPRISE_FILINGS,
-          EventType.GOODS_FILING, GOODS_FILINGS,
-          EventType.EVALUATION, EVALUATIONS,
-          EventType.RISK_ALERT, ALERTS);
+      Map.ofEntries(
+          Map.entry(EventType.ORDER, ORDERS),
+          Map.entry(EventType.PAYMENT, PAYMENTS),
+          Map.entry(EventType.WAYBILL, WAYBILLS),
+          Map.entry(EventType.LOGISTICS_EVENT, LOGISTICS_EVENTS),
+          Map.entry(EventType.CUSTOMS_LIST, CUSTOMS_LISTS),
+          Map.entry(EventType.CUSTOMS_RECEIPT, CUSTOMS_RECEIPTS),
+          Map.entry(EventType.ENTERPRISE_FILING, ENTERPRISE_FILINGS),
+          Map.entry(EventType.GOODS_FILING, GOODS_FILINGS),
+          Map.entry(EventType.EVALUATION, EVALUATIONS),
+          Map.entry(EventType.FX_RECEIPT, FX_RECEIPTS),
+          Map.entry(EventType.RISK_ALERT, ALERTS));
 
   /** Every topic, for creation at start-up. */
   public static List<Topic<?>> all() {

@@ -21,6 +21,8 @@ public enum RuleFamily {
   SHIPMENT,
   /** Message guids and refused input, from the business topics and the dead-letter topic. */
   TECHNICAL,
+  /** One export order's payment and the FX receipts of its proceeds. */
+  FX,
   /** One participant's credit grade changes, from the credit job. */
   CREDIT
 }

@@ -152,6 +152,14 @@ public enum RuleType {
       "One sender pushing many documents the gateway refuses within a short time.",
       duration("window", "PT10M", "Largest gap between refusals of one burst."),
       count("minRejected", "10", "Refusals that make a burst.")),
+  EXPORT_NO_FX_RECEIPT(
+      RuleFamily.FX,
+      "出口未收汇",
+      "export proceeds not received",
+      "An export order paid abroad whose proceeds (FX receipts naming the order, in the payment's"
+          + " currency) do not reach the amount paid within the given time.",
+      duration("within", "P15D", "How long after the payment the proceeds may take."),
+      decimal("tolerance", "0.01", "Share of the amount paid that may be missing (fees).")),
   CREDIT_DOWNGRADE(
       RuleFamily.CREDIT,
       "信用降级",

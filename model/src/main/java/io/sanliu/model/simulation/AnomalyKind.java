@@ -25,6 +25,7 @@ public enum AnomalyKind {
           + " insurance."),
   EXPORT_PAID_NOT_SHIPPED("An export order that is paid but never moves: no tracking event, ever."),
   ORPHAN_DOCUMENT("A payment slip or a waybill that belongs to no order."),
+  EXPORT_NO_FX_RECEIPT("An export order paid abroad whose proceeds never arrive: no FX receipt."),
   EXPORT_DOMESTIC_PAYER("An export order paid by a domestic resident (Chinese resident ID card)."),
   ENTERPRISE_VOLUME_SPIKE(
       "An enterprise's orders jump to about ten times its baseline for a while."),

@@ -296,6 +296,20 @@ public final class SampleEvents {
         Instant.parse("2026-11-25T12:00:00Z"));
   }
 
+  /** Proceeds of an export order received in US dollars. */
+  public static FxReceipt fxReceipt() {
+    return new FxReceipt(
+        "FX202611290001",
+        "C4403PAY001",
+        EBP_CODE,
+        ORDER_NO,
+        EBC_CODE,
+        "502",
+        new BigDecimal("742.15"),
+        "502",
+        Instant.parse("2026-11-29T03:00:00Z"));
+  }
+
   public static RiskAlert riskAlert() {
     Map<String, String> evidence = new LinkedHashMap<>();
     evidence.put("taxableValue", "5230.00");
@@ -337,6 +351,7 @@ public final class SampleEvents {
       case ENTERPRISE_FILING -> enterpriseFiling();
       case GOODS_FILING -> goodsFiling();
       case EVALUATION -> evaluation();
+      case FX_RECEIPT -> fxReceipt();
       case RISK_ALERT -> riskAlert();
     };
   }

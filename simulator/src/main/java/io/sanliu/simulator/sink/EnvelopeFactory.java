@@ -14,6 +14,7 @@ import io.sanliu.model.events.EnterpriseFiling;
 import io.sanliu.model.events.EnterpriseRole;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Evaluation;
+import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.LogisticsStatus;
@@ -72,6 +73,7 @@ public final class EnvelopeFactory {
       case ENTERPRISE_FILING -> enterpriseFiling(n);
       case GOODS_FILING -> goodsFiling(n);
       case EVALUATION -> evaluation(n);
+      case FX_RECEIPT -> fxReceipt(n);
       case RISK_ALERT -> throw new IllegalArgumentException("risk alerts are not sent");
     };
   }
@@ -358,6 +360,19 @@ public final class EnvelopeFactory {
         currency(n, "currency"),
         appType(n),
         time(n, "filedAt"));
+  }
+
+  private FxReceipt fxReceipt(JsonNode n) {
+    return new FxReceipt(
+        s(n, "receiptId"),
+        s(n, "bankCode"),
+        s(n, "ebpCode"),
+        s(n, "orderNo"),
+        s(n, "ebcCode"),
+        currency(n, "currency"),
+        amount(n, "amount"),
+        s(n, "payerCountry"),
+        time(n, "receivedAt"));
   }
 
   private Evaluation evaluation(JsonNode n) {

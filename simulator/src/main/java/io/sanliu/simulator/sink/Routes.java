@@ -20,7 +20,8 @@ public final class Routes {
           EventType.CUSTOMS_RECEIPT, "customs-receipts",
           EventType.ENTERPRISE_FILING, "enterprise-filings",
           EventType.GOODS_FILING, "goods-filings",
-          EventType.EVALUATION, "evaluations");
+          EventType.EVALUATION, "evaluations",
+          EventType.FX_RECEIPT, "fx-receipts");
 
   public static String path(EventType type) {
     String p = PATHS.get(type);

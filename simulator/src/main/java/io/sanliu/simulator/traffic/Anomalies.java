@@ -23,6 +23,7 @@ final class Anomalies {
       case UNDERVALUED -> parcel.undervalued(at, r);
       case TAX_BELOW_COMPUTED -> parcel.taxBelowComputed(at, r);
       case EXPORT_PAID_NOT_SHIPPED -> parcel.paidNotShipped(at, r);
+      case EXPORT_NO_FX_RECEIPT -> parcel.noFxReceipt(at, r);
       case EXPORT_DOMESTIC_PAYER -> parcel.domesticPayer(at, r);
       case NEGATIVE_LISTED -> parcel.negativeListed(at, r);
       case STALLED_PARCEL -> parcel.stalled(at, r);

@@ -315,6 +315,23 @@ public final class DocumentForms {
     return o;
   }
 
+  /** The proceeds of an export received, as its bank or payment firm reports them. */
+  static ObjectNode fxReceipt(
+      Parcel p, String guid, String receiptId, String bankCode, Instant at) {
+    ObjectNode o = NODES.objectNode();
+    o.put("guid", guid);
+    o.put("receiptId", receiptId);
+    o.put("bankCode", bankCode);
+    o.put("ebpCode", p.platform);
+    o.put("orderNo", p.orderNo);
+    o.put("ebcCode", p.ebc.code());
+    o.put("currency", p.currency);
+    o.put("amount", p.amountPaid.toPlainString());
+    put(o, "payerCountry", p.partnerCountry);
+    o.put("receivedAt", time(at));
+    return o;
+  }
+
   static ObjectNode evaluation(
       Parcel p,
       String guid,

@@ -19,6 +19,7 @@ public final class Identifiers {
   private long payments;
   private long lists;
   private long evaluations;
+  private long fxReceipts;
   private long truths;
 
   public Identifiers(long seed, Instant start) {
@@ -73,6 +74,10 @@ public final class Identifiers {
       String.format("B%s%010d", tag, n),
       String.format("5349%s%s%s%07d", year, importing ? "I" : "E", tag, n)
     };
+  }
+
+  public String fxReceiptId() {
+    return String.format("FX%s%08d", tag, ++fxReceipts);
   }
 
   public String evaluationId() {

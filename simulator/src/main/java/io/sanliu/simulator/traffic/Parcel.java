@@ -61,6 +61,9 @@ public final class Parcel {
 
   boolean allowEvaluation = true;
 
+  /** An export's proceeds are reported received (出口收汇) after its payment. */
+  boolean withFxReceipt = true;
+
   /** How far an export moves. */
   enum Shipping {
     /** The whole journey. */

@@ -206,6 +206,20 @@ final class ParcelAnomalies extends AnomalySupport {
             p.currency));
   }
 
+  void noFxReceipt(Instant at, Rand r) {
+    Parcel p = normal(r, at, exportFlow(r));
+    p.withFxReceipt = false;
+    ParcelStory.Written w = engine.place(p, r);
+    Doc payment = first(w.docs(), EventType.PAYMENT);
+    label(
+        AnomalyKind.EXPORT_NO_FX_RECEIPT,
+        payment.eventTime(),
+        payment.sendAt(),
+        p,
+        false,
+        details("amountPaid", Money.text(p.amountPaid), "currency", p.currency));
+  }
+
   void domesticPayer(Instant at, Rand r) {
     Parcel p = normal(r, at, Flow.DIRECT_EXPORT);
     p.payer = planner.people().resident();

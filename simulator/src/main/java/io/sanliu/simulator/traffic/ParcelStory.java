@@ -75,6 +75,10 @@ final class ParcelStory {
       Instant payReceipt = clock.afterMinutes(payApp, r.between(0.3, 3));
       docs.add(receipt(r, payReceipt, g -> DocumentForms.paymentReceipt(p, g, payReceipt)));
     }
+    // An export's proceeds reach the exporter's bank half a day to three days after the payment.
+    if (p.withPayment && !p.flow.isImport() && p.withFxReceipt) {
+      docs.add(fxReceipt(r, p, clock.afterHours(payTime, r.between(12, 72))));
+    }
 
     Journey j = Journey.plan(p, r, clock);
     boolean declared = p.shipping != Parcel.Shipping.NONE;
@@ -153,6 +157,22 @@ final class ParcelStory {
       docs.add(evaluation(r, p, clock.afterHours(j.deliveredAt, r.between(6, 120))));
     }
     return new Written(docs, silentAfter, lastStatus);
+  }
+
+  private Doc fxReceipt(Rand r, Parcel p, Instant at) {
+    String guid = ids.guid();
+    String receiptId = ids.fxReceiptId();
+    return new Doc(
+        lag(r, at),
+        at,
+        EventType.FX_RECEIPT,
+        Zone.PAYMENT_FIRM,
+        ids.guid(),
+        guid,
+        () -> DocumentForms.fxReceipt(p, guid, receiptId, Zone.PAYMENT_FIRM, at),
+        DocFormat.JSON,
+        Intent.NORMAL,
+        null);
   }
 
   private Doc evaluation(Rand r, Parcel p, Instant at) {

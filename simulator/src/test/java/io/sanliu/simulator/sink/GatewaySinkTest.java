@@ -122,6 +122,7 @@ class GatewaySinkTest {
             EventType.ORDER, "PLATFORM",
             EventType.EVALUATION, "PLATFORM",
             EventType.PAYMENT, "PAYMENT",
+            EventType.FX_RECEIPT, "PAYMENT",
             EventType.WAYBILL, "LOGISTICS",
             EventType.LOGISTICS_EVENT, "LOGISTICS",
             EventType.CUSTOMS_LIST, "CUSTOMS",

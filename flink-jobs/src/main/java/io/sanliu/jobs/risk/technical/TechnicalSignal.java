@@ -166,7 +166,7 @@ public record TechnicalSignal(
   /** Whether a record's business key is an order key ({@code ebpCode:orderNo}) or a waybill's. */
   private static Role role(EventType type, BusinessEvent payload) {
     return switch (type) {
-      case ORDER, PAYMENT, CUSTOMS_LIST, EVALUATION -> Role.ORDER;
+      case ORDER, PAYMENT, CUSTOMS_LIST, EVALUATION, FX_RECEIPT -> Role.ORDER;
       case WAYBILL, LOGISTICS_EVENT -> Role.WAYBILL;
       case CUSTOMS_RECEIPT -> {
         CustomsReceipt r = (CustomsReceipt) payload;

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * simulator sends it (no buyer or consignee on the order, a foreign payer), and outcomes as the
  * matcher reports them.
  */
-final class Parcels {
+public final class Parcels {
   static final String ORDER_KEY = DocumentKeys.order(SampleEvents.EBP_CODE, SampleEvents.ORDER_NO);
   static final String WAYBILL_KEY =
       DocumentKeys.waybill(SampleEvents.LOGISTICS_CODE, SampleEvents.LOGISTICS_NO);
@@ -83,7 +83,7 @@ final class Parcels {
   }
 
   /** A 9610 export order as CEB303 carries it: no buyer, no consignee, no tax. */
-  static Order exportOrder() {
+  public static Order exportOrder() {
     return changed(
         order(),
         o -> {
@@ -110,7 +110,7 @@ final class Parcels {
   }
 
   /** The export's payment: a foreign payer with a passport ({@code payerIdType} 2). */
-  static Payment exportPayment() {
+  public static Payment exportPayment() {
     return changed(
         paidBy("US12345678", "2"),
         p -> {
