@@ -36,6 +36,7 @@ import io.sanliu.elastic.ElasticClients;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.risk.DefaultRules;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.simulation.NegativeListEntry;
@@ -103,6 +104,10 @@ public final class ApiServer implements AutoCloseable {
         closedLater(
             new TopicPublisher<>(
                 vertx, bootstrap, Topics.RISK_RULES, RuleDefinition::key, "sanliu-api-rules"));
+    TopicPublisher<AlertReview> reviewPublisher =
+        closedLater(
+            new TopicPublisher<>(
+                vertx, bootstrap, Topics.ALERT_REVIEWS, AlertReview::key, "sanliu-api-reviews"));
     NegativeListInForce negativeList = started(new NegativeListInForce(bootstrap));
     TopicPublisher<NegativeListEntry> negativePublisher =
         closedLater(
@@ -154,7 +159,7 @@ public final class ApiServer implements AutoCloseable {
     }
     new StatsRoutes(new OrdersPerModeQuery(es), calls).mount(endpoints);
     new ScreenRoutes(es, overview, calls, clock).mount(endpoints);
-    new AlertRoutes(es, calls, clock).mount(endpoints);
+    new AlertRoutes(es, calls, reviewPublisher, clock).mount(endpoints);
     new RuleRoutes(rules, publisher, new RulePrecision(es, calls, rules), clock).mount(endpoints);
     new AlertStream(feed, config.getDuration(ConfigKey.API_SSE_HEARTBEAT), metrics.registry())
         .mount(endpoints);

@@ -13,11 +13,17 @@ import io.sanliu.api.auth.Role;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Severity;
+import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.AlertReview;
+import io.sanliu.model.risk.AlertStatus;
 import io.sanliu.model.risk.RuleType;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
+import io.sanliu.testkit.TopicProbe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +130,50 @@ class AlertReviewTest {
     assertEquals(
         List.of(id + ":1", id + ":2", id + ":3"),
         audit.hits().hits().stream().map(h -> h.id()).sorted().toList());
+  }
+
+  @Test
+  void closingAnAlertPublishesItsOutcomeForTheCreditJob() {
+    Instant at = Instant.parse("2049-05-02T03:00:00Z");
+    RiskAlert tp =
+        TestAlerts.simple("review-publish-tp", "single-limit", Severity.HIGH, "RV49ENT", at);
+    RiskAlert fp =
+        TestAlerts.simple("review-publish-fp", "single-limit", Severity.LOW, "RV49ENT", at);
+    TestAlerts.index(stack.elastic().blocking(), List.of(tp, fp));
+    for (RiskAlert a : List.of(tp, fp)) {
+      assertEquals(200, act(a.alertId(), "acknowledge", "{}").statusCode());
+    }
+    try (TopicProbe<AlertReview> probe =
+        new TopicProbe<>(stack.kafkaBootstrap(), Topics.ALERT_REVIEWS)) {
+      HttpResponse<String> closed =
+          act(
+              tp.alertId(),
+              "close",
+              "{\"outcome\":\"TRUE_POSITIVE\",\"comment\":\"张三 confirmed\"}");
+      assertEquals(200, closed.statusCode(), closed.body());
+      assertEquals(
+          200, act(fp.alertId(), "close", "{\"outcome\":\"FALSE_POSITIVE\"}").statusCode());
+      Map<String, TopicProbe.Keyed<AlertReview>> byId = new java.util.HashMap<>();
+      probe
+          .await(r -> r.key().startsWith("review-publish-"), 2, Duration.ofSeconds(20))
+          .forEach(r -> byId.put(r.key(), r));
+      AlertReview review = byId.get(tp.alertId()).value();
+      assertEquals(tp.alertId(), review.alertId());
+      assertEquals(AlertStatus.CLOSED_TRUE_POSITIVE, review.outcome());
+      assertEquals(RuleType.SINGLE_LIMIT, review.ruleType());
+      assertEquals("single-limit", review.ruleId());
+      assertEquals("RV49ENT", review.enterpriseCode());
+      assertEquals(tp.orderKeys(), review.orderKeys());
+      assertEquals(tp.waybillKeys(), review.waybillKeys());
+      assertEquals(tp.eventTime(), review.alertTime());
+      assertEquals("risk_officer", review.reviewerRole());
+      JsonNode status = json(closed).get("review");
+      assertEquals(Instant.parse(status.get("updatedAt").asText()), review.reviewedAt());
+      // No person: neither the reviewer's name nor the comment travels.
+      String raw = new String(Topics.ALERT_REVIEWS.serialize(review), StandardCharsets.UTF_8);
+      assertFalse(raw.contains("test-risk_officer") || raw.contains("张三"), raw);
+      assertEquals(AlertStatus.CLOSED_FALSE_POSITIVE, byId.get(fp.alertId()).value().outcome());
+    }
   }
 
   @Test

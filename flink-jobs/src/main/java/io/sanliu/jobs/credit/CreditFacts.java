@@ -3,7 +3,9 @@ package io.sanliu.jobs.credit;
 import io.sanliu.model.credit.CreditFact;
 import io.sanliu.model.credit.Participant;
 import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.risk.RuleFamily;
+import io.sanliu.model.risk.RuleType;
 import io.sanliu.model.simulation.NegativeListEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,48 +24,65 @@ public final class CreditFacts {
    * the risk engine raised it for a low grade.
    */
   public static List<CreditFact> ofAlert(RiskAlert a) {
-    if (a.shadow() || ofCreditRule(a)) return List.of();
+    if (a.shadow() || ofCreditRule(a.ruleType())) return List.of();
     String rule = a.ruleType() == null ? null : a.ruleType().name();
-    if (a.enterpriseCode() != null && !a.enterpriseCode().isBlank()) {
-      boolean technical =
-          a.ruleType() != null && a.ruleType().families().contains(RuleFamily.TECHNICAL);
+    return subjects(a.ruleType(), a.enterpriseCode(), a.orderKeys(), a.waybillKeys()).stream()
+        .map(
+            s ->
+                CreditFact.alert(
+                    s.code(), s.participant(), a.eventTime(), a.alertId(), rule, a.ruleSeverity()))
+        .toList();
+  }
+
+  /**
+   * The review that closed an alert, for the participants {@link #ofAlert} gives the alert itself
+   * (reviews of alerts naming orders only go through the parcels, as their alerts do).
+   */
+  public static List<CreditFact> ofReview(AlertReview r) {
+    if (r.shadow() || ofCreditRule(r.ruleType())) return List.of();
+    return subjects(r.ruleType(), r.enterpriseCode(), r.orderKeys(), r.waybillKeys()).stream()
+        .map(s -> CreditFact.review(s.code(), r.reviewedAt(), r.alertId(), r.outcome().name()))
+        .toList();
+  }
+
+  /** A participant an alert names directly. */
+  record Subject(String code, Participant participant) {}
+
+  private static List<Subject> subjects(
+      RuleType type, String enterpriseCode, List<String> orderKeys, List<String> waybillKeys) {
+    if (enterpriseCode != null && !enterpriseCode.isBlank()) {
+      boolean technical = type != null && type.families().contains(RuleFamily.TECHNICAL);
       return List.of(
-          CreditFact.alert(
-              a.enterpriseCode(),
-              technical ? Participant.SENDER : Participant.ENTERPRISE,
-              a.eventTime(),
-              a.alertId(),
-              rule,
-              a.ruleSeverity()));
+          new Subject(enterpriseCode, technical ? Participant.SENDER : Participant.ENTERPRISE));
     }
-    if (!a.orderKeys().isEmpty()) return List.of();
-    List<CreditFact> facts = new ArrayList<>();
-    a.waybillKeys().stream()
+    if (!orderKeys.isEmpty()) return List.of();
+    List<Subject> out = new ArrayList<>();
+    waybillKeys.stream()
         .map(k -> k.substring(0, Math.max(0, k.indexOf(':'))))
         .filter(code -> !code.isBlank())
         .distinct()
-        .forEach(
-            code ->
-                facts.add(
-                    CreditFact.alert(
-                        code,
-                        Participant.LOGISTICS,
-                        a.eventTime(),
-                        a.alertId(),
-                        rule,
-                        a.ruleSeverity())));
-    return facts;
+        .forEach(code -> out.add(new Subject(code, Participant.LOGISTICS)));
+    return out;
   }
 
-  static boolean ofCreditRule(RiskAlert a) {
-    return a.ruleType() != null && a.ruleType().families().contains(RuleFamily.CREDIT);
+  static boolean ofCreditRule(RuleType type) {
+    return type != null && type.families().contains(RuleFamily.CREDIT);
   }
 
   /** Whether an alert goes through its parcels to find its enterprise. */
   public static boolean throughParcels(RiskAlert a) {
-    return !a.shadow()
-        && (a.enterpriseCode() == null || a.enterpriseCode().isBlank())
-        && !a.orderKeys().isEmpty();
+    return throughParcels(a.shadow(), a.enterpriseCode(), a.orderKeys());
+  }
+
+  /** Whether a review goes through the parcels, as its alert did. */
+  public static boolean throughParcels(AlertReview r) {
+    return !ofCreditRule(r.ruleType())
+        && throughParcels(r.shadow(), r.enterpriseCode(), r.orderKeys());
+  }
+
+  private static boolean throughParcels(
+      boolean shadow, String enterpriseCode, List<String> orderKeys) {
+    return !shadow && (enterpriseCode == null || enterpriseCode.isBlank()) && !orderKeys.isEmpty();
   }
 
   /**

@@ -4,8 +4,10 @@ import io.sanliu.jobs.matching.ParcelOutcome;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.simulation.NegativeListEntry;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -20,4 +22,6 @@ public record CreditInputs(
     DataStream<Envelope<CustomsReceipt>> receipts,
     DataStream<ParcelOutcome> outcomes,
     DataStream<RiskAlert> alerts,
+    DataStream<AlertReview> reviews,
+    DataStream<Envelope<Evaluation>> evaluations,
     DataStream<NegativeListEntry> negativeList) {}

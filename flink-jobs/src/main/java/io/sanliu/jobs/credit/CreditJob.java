@@ -20,12 +20,14 @@ import io.sanliu.model.events.BusinessEvent;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.kafka.Topic;
 import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.simulation.NegativeListEntry;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -45,10 +47,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The credit system's evaluation (信用评价): keeps every participant's credit account current from the
  * parcels' match results (matched here again, from the business topics), customs statuses, alerts
- * and the negative list. Profiles go to {@link Indices#CREDIT} (id: code) and {@link
- * Indices#CREDIT_HISTORY} (id: code@revision); grade changes to {@link Topics#CREDIT_GRADES}; every
- * verified parcel to the ledger {@link Indices#VERIFIED_TRADE} (id: ebpCode:orderNo). See
- * docs/credit.md.
+ * and their review outcomes, consumer evaluations and the negative list. Profiles go to {@link
+ * Indices#CREDIT} (id: code) and {@link Indices#CREDIT_HISTORY} (id: code@revision); grade changes
+ * to {@link Topics#CREDIT_GRADES}; every verified parcel to the ledger {@link
+ * Indices#VERIFIED_TRADE} (id: ebpCode:orderNo). See docs/credit.md.
  */
 public final class CreditJob implements SanliuJob {
   public static final String NAME = "credit";
@@ -74,6 +76,19 @@ public final class CreditJob implements SanliuJob {
             .map(Envelope::payload, TypeInformation.of(RiskAlert.class))
             .name("alerts")
             .uid(NAME + "-alerts");
+    DataStream<Envelope<Evaluation>> evaluations =
+        read(env, config, Topics.EVALUATIONS, new TypeHint<>() {});
+    DataStream<AlertReview> reviews =
+        KafkaStreams.read(
+            env,
+            config,
+            NAME,
+            Topics.ALERT_REVIEWS,
+            TypeInformation.of(AlertReview.class),
+            WatermarkStrategy.<AlertReview>forBoundedOutOfOrderness(
+                    config.getMillis(ConfigKey.FLINK_MAX_OUT_OF_ORDERNESS_MS))
+                .withTimestampAssigner((r, previous) -> r.reviewedAt().toEpochMilli())
+                .withIdleness(config.getMillis(ConfigKey.FLINK_IDLE_SOURCE_MS)));
     DataStream<NegativeListEntry> negative =
         KafkaStreams.read(
             env,
@@ -90,7 +105,10 @@ public final class CreditJob implements SanliuJob {
         ParcelMatching.matched(NAME, MatchTimeouts.from(config), orders, payments, lists, waybills);
 
     SingleOutputStreamOperator<CreditProfile> profiles =
-        profiles(config, new CreditInputs(orders, lists, receipts, outcomes, alerts, negative));
+        profiles(
+            config,
+            new CreditInputs(
+                orders, lists, receipts, outcomes, alerts, reviews, evaluations, negative));
     profiles
         .sinkTo(
             new ElasticsearchSink<>(
@@ -190,7 +208,24 @@ public final class CreditJob implements SanliuJob {
                             ParcelSignal.ofAlert(a).forEach(out::collect),
                         signalType)
                     .name("alerts as parcel signals")
-                    .uid(NAME + "-alert-signals"));
+                    .uid(NAME + "-alert-signals"),
+                in.reviews()
+                    .filter(CreditFacts::throughParcels)
+                    .name("reviews of alerts naming orders only")
+                    .uid(NAME + "-parcel-reviews")
+                    .flatMap(
+                        (AlertReview r, Collector<ParcelSignal> out) ->
+                            ParcelSignal.ofReview(r).forEach(out::collect),
+                        signalType)
+                    .name("reviews as parcel signals")
+                    .uid(NAME + "-review-signals"),
+                in.evaluations()
+                    .flatMap(
+                        (Envelope<Evaluation> e, Collector<ParcelSignal> out) ->
+                            ParcelSignal.ofEvaluation(e).ifPresent(out::collect),
+                        signalType)
+                    .name("evaluations as parcel signals")
+                    .uid(NAME + "-evaluation-signals"));
     DataStream<CreditFact> parcelFacts =
         signals
             .keyBy(ParcelSignal::parcelKey, Types.STRING)
@@ -207,6 +242,13 @@ public final class CreditJob implements SanliuJob {
             .name("alerts naming their participant")
             .uid(NAME + "-direct-alerts")
             .union(
+                in.reviews()
+                    .flatMap(
+                        (AlertReview r, Collector<CreditFact> out) ->
+                            CreditFacts.ofReview(r).forEach(out::collect),
+                        factType)
+                    .name("reviews of alerts naming their participant")
+                    .uid(NAME + "-direct-reviews"),
                 in.negativeList()
                     .flatMap(
                         (NegativeListEntry e, Collector<CreditFact> out) ->

@@ -18,9 +18,11 @@ import org.apache.flink.util.Collector;
  * parcel's documents name. A match result and each counted customs status go to the enterprise, the
  * platform, and (match) the payment firm and (customs) the logistics firm; a parcel matched and
  * released counts as verified turnover of the enterprise and the platform; an alert naming the
- * parcel goes to its enterprise. Each is reported once per parcel, whatever arrives twice. Evidence
- * that comes before the order or list naming the enterprise waits for it; the parcel is forgotten
- * {@code retention} (event time) after its last signal.
+ * parcel, the review that closed it, and a consumer's evaluation go to its enterprise (an
+ * evaluation naming its enterprise goes there at once). Each is reported once per parcel, whatever
+ * arrives twice. Evidence that comes before the order or list naming the enterprise waits for it;
+ * the parcel is forgotten {@code retention} (event time) after its last signal, so a review later
+ * than that is not attributed.
  */
 public class ParcelAttribution extends KeyedProcessFunction<String, ParcelSignal, CreditFact> {
   private final long retentionMillis;
@@ -58,6 +60,10 @@ public class ParcelAttribution extends KeyedProcessFunction<String, ParcelSignal
         p.ebcCode = first(p.ebcCode, s.ebcCode());
         p.ebpCode = first(p.ebpCode, s.ebpCode());
         p.logisticsCode = first(p.logisticsCode, s.logisticsCode());
+      }
+      case EVALUATION -> {
+        if (s.ebcCode() != null) report(p, s, out);
+        else p.pending.add(s);
       }
       default -> p.pending.add(s);
     }
@@ -99,6 +105,16 @@ public class ParcelAttribution extends KeyedProcessFunction<String, ParcelSignal
         out.collect(
             CreditFact.alert(
                 p.ebcCode, Participant.ENTERPRISE, at, s.alertId(), s.ruleType(), s.severity()));
+      }
+      case REVIEW -> {
+        if (!p.reviewsReported.add(s.alertId())) return;
+        out.collect(CreditFact.review(p.ebcCode, at, s.alertId(), s.status()));
+      }
+      case EVALUATION -> {
+        if (!p.evaluationsReported.add(s.evaluationId())) return;
+        String code = s.ebcCode() != null ? s.ebcCode() : p.ebcCode;
+        out.collect(
+            CreditFact.evaluation(code, at, s.evaluationId(), s.evaluationScore(), s.complaint()));
       }
       default -> {}
     }

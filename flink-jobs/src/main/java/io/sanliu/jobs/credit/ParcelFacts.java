@@ -24,6 +24,8 @@ public class ParcelFacts {
   public boolean verifiedReported;
   public Set<String> statusesReported = new HashSet<>();
   public Set<String> alertsReported = new HashSet<>();
+  public Set<String> reviewsReported = new HashSet<>();
+  public Set<String> evaluationsReported = new HashSet<>();
   public List<ParcelSignal> pending = new ArrayList<>();
   public long lastTime = Long.MIN_VALUE;
 

@@ -5,11 +5,13 @@ import io.sanliu.jobs.matching.ParcelOutcome;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.ReceiptKind;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Severity;
 import io.sanliu.model.fx.DefaultFxRates;
+import io.sanliu.model.risk.AlertReview;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.Set;
 
 /**
  * What the credit job learns about one parcel (key {@code ebpCode:orderNo}) from one input: who its
- * participants are (order, list), how its match ended, a customs status, or an alert naming it.
- * {@link ParcelAttribution} turns them into credit facts of the participants.
+ * participants are (order, list), how its match ended, a customs status, an alert naming it, the
+ * review of such an alert ({@code status}: the outcome), or a consumer's evaluation of it. {@link
+ * ParcelAttribution} turns them into credit facts of the participants.
  */
 public record ParcelSignal(
     String parcelKey,
@@ -33,7 +36,10 @@ public record ParcelSignal(
     String status,
     String alertId,
     String ruleType,
-    Severity severity) {
+    Severity severity,
+    String evaluationId,
+    Integer evaluationScore,
+    boolean complaint) {
 
   /** Which input a signal comes from. */
   public enum Kind {
@@ -41,7 +47,9 @@ public record ParcelSignal(
     LIST,
     MATCH,
     CUSTOMS_STATUS,
-    ALERT
+    ALERT,
+    REVIEW,
+    EVALUATION
   }
 
   /** The customs list statuses the scorecard counts: returned, inspection, released. */
@@ -62,7 +70,10 @@ public record ParcelSignal(
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        null,
+        false);
   }
 
   public static ParcelSignal ofList(Envelope<CustomsList> e) {
@@ -79,7 +90,10 @@ public record ParcelSignal(
         null,
         null,
         null,
-        null);
+        null,
+        null,
+        null,
+        false);
   }
 
   /**
@@ -107,7 +121,10 @@ public record ParcelSignal(
             r.returnStatus(),
             null,
             null,
-            null));
+            null,
+            null,
+            null,
+            false));
   }
 
   /** A parcel's match result; waybills no list named (keyed by waybill) are not parcels. */
@@ -126,7 +143,10 @@ public record ParcelSignal(
             o.status().name(),
             null,
             null,
-            null));
+            null,
+            null,
+            null,
+            false));
   }
 
   /** An alert naming orders but no participant: one signal per order, to find the enterprise. */
@@ -146,8 +166,61 @@ public record ParcelSignal(
                     null,
                     a.alertId(),
                     a.ruleType() == null ? null : a.ruleType().name(),
-                    a.ruleSeverity()))
+                    a.ruleSeverity(),
+                    null,
+                    null,
+                    false))
         .toList();
+  }
+
+  /** A review of an alert naming orders but no participant: one signal per order. */
+  public static List<ParcelSignal> ofReview(AlertReview r) {
+    return r.orderKeys().stream()
+        .map(
+            key ->
+                new ParcelSignal(
+                    key,
+                    Kind.REVIEW,
+                    r.reviewedAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    r.outcome().name(),
+                    r.alertId(),
+                    r.ruleType() == null ? null : r.ruleType().name(),
+                    null,
+                    null,
+                    null,
+                    false))
+        .toList();
+  }
+
+  /**
+   * A consumer's evaluation of the parcel's order; it names the enterprise when the platform sent
+   * {@code ebcCode}, else the parcel's order or list does. Scores outside 1-5 are not evidence.
+   */
+  public static Optional<ParcelSignal> ofEvaluation(Envelope<Evaluation> e) {
+    Evaluation v = e.payload();
+    if (v.score() < 1 || v.score() > 5) return Optional.empty();
+    return Optional.of(
+        new ParcelSignal(
+            e.key(),
+            Kind.EVALUATION,
+            e.eventTime(),
+            v.ebcCode() == null || v.ebcCode().isBlank() ? null : v.ebcCode(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            v.evaluationId() != null ? v.evaluationId() : e.messageGuid(),
+            v.score(),
+            v.complaint()));
   }
 
   public boolean matched() {

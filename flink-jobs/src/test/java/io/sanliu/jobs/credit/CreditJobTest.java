@@ -83,14 +83,20 @@ class CreditJobTest {
       ObjectNode first =
           Eventually.await(
               () -> profile(stack, code),
-              d -> d != null && d.path("turnover365d").asDouble() > 0,
+              // The evaluation (a complaint, score 2) counted too: every document of the parcel.
+              d ->
+                  d != null
+                      && d.path("turnover365d").asDouble() > 0
+                      && d.at("/factorPoints/EVALUATIONS").asDouble() < 0,
               Duration.ofSeconds(90),
-              "the enterprise's profile with its verified turnover");
+              "the enterprise's profile with its verified turnover and its evaluation");
       assertEquals(turnover, first.get("turnover365d").asDouble(), 0.005);
       assertEquals("B", first.get("grade").asText());
-      // Counts are decayed from the newest evidence (half-life P90D): hours make a few 1e-4.
-      assertEquals(1.0, first.get("parcelsMatched").asDouble(), 0.01);
-      assertEquals(1.0, first.get("listsReleased").asDouble(), 0.01);
+      // Counts are decayed from the newest evidence (half-life P90D), the consumer's evaluation two
+      // days after the order; the hours between the documents make a few 1e-4 more.
+      double twoDays = Math.pow(0.5, 2.0 / 90);
+      assertEquals(twoDays, first.get("parcelsMatched").asDouble(), 0.002);
+      assertEquals(twoDays, first.get("listsReleased").asDouble(), 0.002);
       // 8 points for 10 M CNY, on a log scale from 1,000 (docs/credit.md).
       double turnoverPoints = 8 * Math.min(1, Math.log10(1 + turnover / 1000) / 4);
       assertEquals(turnoverPoints, points(first, "VERIFIED_TURNOVER"), 1e-3);

@@ -18,6 +18,7 @@ import io.sanliu.model.events.BusinessEvent;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
+import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
@@ -26,6 +27,7 @@ import io.sanliu.model.events.Payment;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.privacy.PersonalDataHasher;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.simulation.AnomalyKind;
 import io.sanliu.model.simulation.GroundTruth;
 import io.sanliu.model.simulation.NegativeListEntry;
@@ -211,9 +213,16 @@ class CreditSeparationTest {
             new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters),
             outcomes,
             reference);
+    DataStream<Envelope<Evaluation>> evaluations =
+        source(env, t.of(EventType.EVALUATION), new TypeHint<Envelope<Evaluation>>() {}, config);
+    // Nobody reviews the simulated zone's alerts: every one counts at its severity.
+    DataStream<AlertReview> reviews =
+        ReviewsAndEvaluationsScoringTest.none(env, new TypeHint<AlertReview>() {});
     var profiles =
         CreditJob.profiles(
-            config, new CreditInputs(orders, lists, receipts, outcomes, alerts, negative));
+            config,
+            new CreditInputs(
+                orders, lists, receipts, outcomes, alerts, reviews, evaluations, negative));
 
     Map<String, CreditProfile> last = new HashMap<>();
     try (CloseableIterator<CreditProfile> it = profiles.executeAndCollect("credit separation")) {

@@ -53,7 +53,48 @@ class ParcelAttributionTest {
         status,
         kind == Kind.ALERT ? "alert-1" : null,
         kind == Kind.ALERT ? "UNDERVALUATION" : null,
-        kind == Kind.ALERT ? Severity.HIGH : null);
+        kind == Kind.ALERT ? Severity.HIGH : null,
+        null,
+        null,
+        false);
+  }
+
+  static ParcelSignal review(long seconds, String outcome) {
+    return new ParcelSignal(
+        KEY,
+        Kind.REVIEW,
+        T.plusSeconds(seconds),
+        null,
+        null,
+        null,
+        null,
+        null,
+        outcome,
+        "alert-1",
+        "UNDERVALUATION",
+        null,
+        null,
+        null,
+        false);
+  }
+
+  static ParcelSignal evaluation(long seconds, String id, String ebcCode, int score, boolean c) {
+    return new ParcelSignal(
+        KEY,
+        Kind.EVALUATION,
+        T.plusSeconds(seconds),
+        ebcCode,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        id,
+        score,
+        c);
   }
 
   void send(ParcelSignal s) throws Exception {
@@ -130,6 +171,45 @@ class ParcelAttributionTest {
         out.stream().filter(f -> f.kind() == CreditFact.Kind.PARCEL_FAILED).count(),
         "enterprise, platform, payment firm; once");
     assertTrue(out.stream().noneMatch(f -> f.kind() == CreditFact.Kind.VERIFIED));
+  }
+
+  @Test
+  void aReviewGoesOnceToTheEnterpriseItsAlertWentTo() throws Exception {
+    send(review(100, "CLOSED_TRUE_POSITIVE"));
+    assertTrue(facts().isEmpty(), "no enterprise known yet");
+    send(signal(Kind.ORDER, 0, null));
+    send(signal(Kind.ALERT, 1, null));
+    send(review(101, "CLOSED_TRUE_POSITIVE"));
+    List<CreditFact> out = facts();
+    List<CreditFact> reviews =
+        out.stream().filter(f -> f.kind() == CreditFact.Kind.ALERT_REVIEW).toList();
+    assertEquals(1, reviews.size(), out::toString);
+    assertEquals("EBC1", reviews.get(0).code());
+    assertEquals("alert-1", reviews.get(0).ref());
+    assertEquals("CLOSED_TRUE_POSITIVE", reviews.get(0).note());
+    assertEquals(T.plusSeconds(100), reviews.get(0).time());
+  }
+
+  @Test
+  void anEvaluationGoesToTheOrdersEnterpriseOnceOrAtOnceToTheOneItNames() throws Exception {
+    send(evaluation(200, "EV1", null, 2, true));
+    assertTrue(facts().isEmpty(), "no enterprise known yet");
+    send(evaluation(201, "EV2", "EBC9", 5, false));
+    List<CreditFact> named = facts();
+    assertEquals(1, named.size());
+    assertEquals("EBC9", named.get(0).code());
+    assertEquals(5.0, named.get(0).amountCny());
+    send(signal(Kind.ORDER, 0, null));
+    send(evaluation(202, "EV1", null, 2, true));
+    List<CreditFact> out = facts();
+    assertEquals(1, out.size(), "the waiting one, once: " + out);
+    CreditFact f = out.get(0);
+    assertEquals(CreditFact.Kind.EVALUATION, f.kind());
+    assertEquals("EBC1", f.code());
+    assertEquals(Participant.ENTERPRISE, f.participant());
+    assertEquals("EV1", f.ref());
+    assertEquals(2.0, f.amountCny());
+    assertTrue(f.complaint());
   }
 
   @Test

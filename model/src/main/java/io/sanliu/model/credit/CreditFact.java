@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param participant in which role the evidence names it
  * @param kind what happened
  * @param time event time of the evidence
- * @param amountCny verified turnover in yuan ({@link Kind#VERIFIED} only)
- * @param ref the alert id or negative-list entry id ({@link Kind#ALERT}, {@link Kind#ALERT_REVIEW},
- *     {@link Kind#NEGATIVE_LISTED}, {@link Kind#NEGATIVE_REMOVED})
+ * @param amountCny verified turnover in yuan ({@link Kind#VERIFIED}); the consumer's score, 1 to 5
+ *     ({@link Kind#EVALUATION})
+ * @param ref the alert id, negative-list entry id or evaluation id ({@link Kind#ALERT}, {@link
+ *     Kind#ALERT_REVIEW}, {@link Kind#NEGATIVE_LISTED}, {@link Kind#NEGATIVE_REMOVED}, {@link
+ *     Kind#EVALUATION})
  * @param ruleType the alert's rule type
  * @param severity the alert's severity
  * @param note the alert's review outcome ({@link Kind#ALERT_REVIEW}: {@code CLOSED_TRUE_POSITIVE},
- *     {@code CLOSED_FALSE_POSITIVE}...), the negative-list subject and reason
+ *     {@code CLOSED_FALSE_POSITIVE}...), the negative-list subject and reason, {@link #COMPLAINT}
+ *     for an evaluation with a complaint
  */
 public record CreditFact(
     String code,
@@ -53,8 +56,13 @@ public record CreditFact(
     /** An entry of the negative list naming the participant. */
     NEGATIVE_LISTED,
     /** An entry taken off the negative list. */
-    NEGATIVE_REMOVED
+    NEGATIVE_REMOVED,
+    /** A consumer's evaluation of one of the participant's orders (score, maybe a complaint). */
+    EVALUATION
   }
+
+  /** {@link #note()} of an evaluation whose consumer filed a complaint. */
+  public static final String COMPLAINT = "COMPLAINT";
 
   public CreditFact {
     Objects.requireNonNull(code, "code");
@@ -85,6 +93,25 @@ public record CreditFact(
 
   public static CreditFact review(String code, Instant time, String alertId, String outcome) {
     return new CreditFact(code, null, Kind.ALERT_REVIEW, time, 0, alertId, null, null, outcome);
+  }
+
+  public static CreditFact evaluation(
+      String code, Instant time, String evaluationId, int score, boolean complaint) {
+    return new CreditFact(
+        code,
+        Participant.ENTERPRISE,
+        Kind.EVALUATION,
+        time,
+        score,
+        evaluationId,
+        null,
+        null,
+        complaint ? COMPLAINT : null);
+  }
+
+  /** Whether an evaluation came with a complaint. */
+  public boolean complaint() {
+    return COMPLAINT.equals(note);
   }
 
   public static CreditFact negative(

@@ -7,6 +7,7 @@ public enum CreditFactor {
   INSPECTION_RATE("查验率", "customs inspection rate"),
   RETURN_RATE("退单率", "customs return rate"),
   ALERTS("风险预警", "risk alerts by severity and review outcome"),
+  EVALUATIONS("消费评价与投诉", "consumer evaluations and complaints"),
   NEGATIVE_LIST("负面清单", "negative list history");
 
   private final String nameZh;

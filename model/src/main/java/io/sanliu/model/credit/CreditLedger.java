@@ -26,7 +26,12 @@ public final class CreditLedger {
   private double inspected;
   private double returned;
   private final TreeMap<Long, Double> verifiedByDay = new TreeMap<>();
+  private double evaluations;
+  private double complaints;
+  private double scoreSum;
   private final Map<String, AlertMark> alerts = new HashMap<>();
+  // Reviews that came before their alert (separate paths in the job): applied when it comes.
+  private final Map<String, String> reviewsAhead = new HashMap<>();
   private final Map<String, NegativeMark> negative = new HashMap<>();
   private final Set<Participant> participants = EnumSet.noneOf(Participant.class);
   private long facts;
@@ -44,6 +49,9 @@ public final class CreditLedger {
       released *= w;
       inspected *= w;
       returned *= w;
+      evaluations *= w;
+      complaints *= w;
+      scoreSum *= w;
       asOf = t;
     } else {
       weight = decay.weight(asOf - t);
@@ -67,11 +75,17 @@ public final class CreditLedger {
                 fact.ruleType(),
                 severity,
                 before != null ? Math.min(before.timeMillis(), t) : t,
-                before != null ? before.outcome() : null));
+                before != null ? before.outcome() : reviewsAhead.remove(fact.ref())));
       }
       case ALERT_REVIEW -> {
         AlertMark before = alerts.get(fact.ref());
         if (before != null) alerts.put(fact.ref(), before.withOutcome(fact.note()));
+        else reviewsAhead.put(fact.ref(), fact.note());
+      }
+      case EVALUATION -> {
+        evaluations += weight;
+        scoreSum += weight * fact.amountCny();
+        if (fact.complaint()) complaints += weight;
       }
       case NEGATIVE_LISTED ->
           negative.put(
@@ -131,6 +145,21 @@ public final class CreditLedger {
 
   public double returned() {
     return returned;
+  }
+
+  /** Consumer evaluations (decayed count). */
+  public double evaluations() {
+    return evaluations;
+  }
+
+  /** Evaluations that came with a complaint (decayed count). */
+  public double complaints() {
+    return complaints;
+  }
+
+  /** Sum of the evaluations' scores (1-5), each decayed like the counts. */
+  public double evaluationScoreSum() {
+    return scoreSum;
   }
 
   public Map<String, AlertMark> alerts() {

@@ -22,6 +22,9 @@ import java.util.Locale;
  *       e^(−S/S0))}, which saturates: many alerts cannot take more than {@code W}.
  *   <li>Verified turnover (matched and released parcels, 365 days) earns up to {@code W} on a log
  *       scale: a track record, not size for its own sake.
+ *   <li>Consumer evaluations: the complaint rate and the mean score (1-5), each shrunk toward its
+ *       prior like the rates above, earn or lose half of {@link #EVALUATION_WEIGHT} each: a
+ *       complaint rate of twice the prior, or a mean score a star below the prior, loses the half.
  *   <li>The negative list: an entry listing the participant costs {@code W} while it stands (half
  *       for a listed item of its goods) and fades with the decay after its removal.
  * </ul>
@@ -53,6 +56,16 @@ public record Scorecard(Decay decay) {
   public static final double TRUE_POSITIVE_FACTOR = 1.5;
 
   public static final double NEGATIVE_WEIGHT = 40;
+
+  // Evaluations are few and say more about a parcel's journey than about the enterprise's honesty:
+  // a small weight, and a prior that outweighs the first handful.
+  public static final double EVALUATION_WEIGHT = 4;
+  public static final double COMPLAINT_PRIOR = 0.035;
+  public static final double EVALUATION_SCORE_PRIOR = 4.3;
+  public static final double EVALUATION_PRIOR_WEIGHT = 20;
+
+  /** Stars below the prior mean score that lose the score's half of the weight. */
+  public static final double EVALUATION_SCORE_SCALE = 1;
 
   /** Points of one alert of a severity, before decay and review. */
   public static double severityPoints(Severity severity) {
@@ -97,6 +110,7 @@ public record Scorecard(Decay decay) {
             RETURN_WEIGHT,
             "concluded lists returned"));
     parts.add(alerts(ledger));
+    parts.add(evaluations(ledger));
     parts.add(negative(ledger));
     double sum = BASE + parts.stream().mapToDouble(Contribution::points).sum();
     return new CreditScore(Math.max(0, Math.min(100, sum)), BASE, parts);
@@ -163,6 +177,36 @@ public record Scorecard(Decay decay) {
             counted,
             weighted,
             dropped));
+  }
+
+  /** Complaint rate and mean score of consumer evaluations, both shrunk toward their priors. */
+  static Contribution evaluations(CreditLedger ledger) {
+    double n = ledger.evaluations();
+    double m = EVALUATION_PRIOR_WEIGHT;
+    double complaintRate = (ledger.complaints() + m * COMPLAINT_PRIOR) / (n + m);
+    double meanScore = (ledger.evaluationScoreSum() + m * EVALUATION_SCORE_PRIOR) / (n + m);
+    double complaintRatio = clamp((COMPLAINT_PRIOR - complaintRate) / COMPLAINT_PRIOR);
+    double scoreRatio = clamp((meanScore - EVALUATION_SCORE_PRIOR) / EVALUATION_SCORE_SCALE);
+    double points = EVALUATION_WEIGHT / 2 * (complaintRatio + scoreRatio);
+    return new Contribution(
+        CreditFactor.EVALUATIONS,
+        points,
+        complaintRate,
+        n,
+        String.format(
+            Locale.ROOT,
+            "%.1f of %.1f evaluations (decayed) with a complaint: rate %.2f%% after shrinking toward"
+                + " the prior %.2f%%; mean score %.2f after shrinking toward the prior %.1f",
+            ledger.complaints(),
+            n,
+            100 * complaintRate,
+            100 * COMPLAINT_PRIOR,
+            meanScore,
+            EVALUATION_SCORE_PRIOR));
+  }
+
+  private static double clamp(double ratio) {
+    return Math.max(-1, Math.min(1, ratio));
   }
 
   private Contribution negative(CreditLedger ledger) {

@@ -19,6 +19,7 @@ import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.ingest.Receipt;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.simulation.GroundTruth;
 import io.sanliu.model.simulation.NegativeListEntry;
@@ -91,6 +92,17 @@ public final class Topics {
           Topic.SCALED,
           false);
 
+  /**
+   * Review outcomes of alerts closed as true or false positives (key: the alert id), published by
+   * the query API, read by the credit job; see docs/credit.md.
+   */
+  public static final Topic<AlertReview> ALERT_REVIEWS =
+      new Topic<>(
+          "sanliu.alert-reviews",
+          Json.mapper().constructType(AlertReview.class),
+          Topic.SCALED,
+          false);
+
   /** The topic that carries each event type. */
   public static final Map<EventType, Topic<? extends Envelope<? extends BusinessEvent>>> BY_TYPE =
       Map.ofEntries(
@@ -109,6 +121,7 @@ public final class Topics {
   /** Every topic, for creation at start-up. */
   public static List<Topic<?>> all() {
     List<Topic<?>> all = new java.util.ArrayList<>(BY_TYPE.values());
+    all.add(ALERT_REVIEWS);
     all.add(CREDIT_GRADES);
     all.add(DEAD_LETTER);
     all.add(FX_RATES);

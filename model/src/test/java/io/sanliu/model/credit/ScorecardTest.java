@@ -84,6 +84,61 @@ class ScorecardTest {
   }
 
   @Test
+  void aReviewArrivingBeforeItsAlertStillDecidesHowTheAlertWeighs() {
+    CreditLedger l = new CreditLedger();
+    l.record(CreditFact.review(CODE, day(1), "early", AlertMark.FALSE_POSITIVE), CARD.decay());
+    l.record(alert(0, "early", Severity.CRITICAL), CARD.decay());
+    assertEquals(0, CARD.score(l).of(CreditFactor.ALERTS).points(), 1e-12);
+  }
+
+  static CreditFact evaluation(double d, String id, int score, boolean complaint) {
+    return CreditFact.evaluation(CODE, day(d), id, score, complaint);
+  }
+
+  @Test
+  void evaluationsAreShrunkTowardTheirPriorsSoAFewMoveLittle() {
+    // A newcomer's one evaluation: a complaint with the worst score.
+    CreditLedger l = new CreditLedger();
+    l.record(evaluation(0, "e1", 1, true), CARD.decay());
+    Contribution c = CARD.score(l).of(CreditFactor.EVALUATIONS);
+    double rate = (1 + 20 * 0.035) / 21;
+    double mean = (1 + 20 * 4.3) / 21;
+    assertEquals(rate, c.figure(), 1e-12);
+    assertEquals(1, c.observations(), 1e-12);
+    assertEquals(2 * Math.max(-1, (0.035 - rate) / 0.035) + 2 * (mean - 4.3), c.points(), 1e-9);
+    // No evaluations: both at their priors, no points.
+    assertEquals(0, CARD.score(new CreditLedger()).of(CreditFactor.EVALUATIONS).points(), 1e-12);
+  }
+
+  @Test
+  void manyHappyConsumersEarnAndManyComplaintsLoseAtMostTheWeight() {
+    CreditLedger happy = new CreditLedger();
+    CreditLedger angry = new CreditLedger();
+    for (int i = 0; i < 2000; i++) {
+      happy.record(evaluation(i / 100.0, "h" + i, 5, false), CARD.decay());
+      angry.record(evaluation(i / 100.0, "a" + i, 1, true), CARD.decay());
+    }
+    double good = CARD.score(happy).of(CreditFactor.EVALUATIONS).points();
+    // No complaints: the complaint half (2) whole; mean near 5: 0.7 of the score half (2).
+    assertTrue(good > 2 + 2 * 0.65 && good < 2 + 2 * 0.7, "happy: " + good);
+    assertEquals(
+        -Scorecard.EVALUATION_WEIGHT,
+        CARD.score(angry).of(CreditFactor.EVALUATIONS).points(),
+        1e-9);
+  }
+
+  @Test
+  void evaluationsDecayLikeTheOtherCounts() {
+    CreditLedger l = new CreditLedger();
+    l.record(evaluation(0, "old", 1, true), CARD.decay());
+    l.record(evaluation(90, "new", 5, false), CARD.decay());
+    Contribution c = CARD.score(l).of(CreditFactor.EVALUATIONS);
+    // The complaint is a half-life old: it weighs 0.5 of 1.5 evaluations.
+    assertEquals(1.5, c.observations(), 1e-9);
+    assertEquals((0.5 + 20 * 0.035) / 21.5, c.figure(), 1e-12);
+  }
+
+  @Test
   void turnoverEarnsPointsOnALogScale() {
     CreditLedger small = new CreditLedger();
     small.record(verified(0, 9_000), CARD.decay());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
 import io.sanliu.model.fx.FxRate;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.simulation.GroundTruth;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,9 +46,10 @@ class TopicsTest {
     expected.add(Topics.RISK_RULES.name());
     expected.add(Topics.FX_RATES.name());
     expected.add(Topics.CREDIT_GRADES.name());
+    expected.add(Topics.ALERT_REVIEWS.name());
 
     assertEquals(expected, Set.copyOf(Topics.byName().keySet()));
-    assertEquals(EventType.values().length + 7, Topics.all().size());
+    assertEquals(EventType.values().length + 8, Topics.all().size());
   }
 
   @Test
@@ -118,6 +120,14 @@ class TopicsTest {
     assertSame(FxRate.class, Topics.FX_RATES.valueType().getRawClass());
     assertTrue(Topics.FX_RATES.compacted());
     assertEquals(1, Topics.FX_RATES.partitionsOr(8));
+  }
+
+  @Test
+  void alertReviewsAreABusinessTopicOfReviewsKeyedByAlert() {
+    assertSame(Topics.ALERT_REVIEWS, Topics.byName().get("sanliu.alert-reviews"));
+    assertSame(AlertReview.class, Topics.ALERT_REVIEWS.valueType().getRawClass());
+    assertFalse(Topics.ALERT_REVIEWS.compacted());
+    assertEquals(8, Topics.ALERT_REVIEWS.partitionsOr(8));
   }
 
   @Test

@@ -3,9 +3,12 @@ package io.sanliu.api.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.api.ApiProblem;
+import io.sanliu.api.TopicPublisher;
 import io.sanliu.api.auth.Caller;
 import io.sanliu.model.Json;
 import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.AlertReview;
 import io.sanliu.model.risk.AlertStatus;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -14,7 +17,8 @@ import java.util.Optional;
 /**
  * Applies a review action to an alert: reads the alert and its review state, checks the transition,
  * writes the next state with optimistic concurrency (re-reading and re-deciding on a lost race, a
- * few times) and then the audit entry.
+ * few times) and then the audit entry. Closing an alert also publishes its outcome on {@code
+ * sanliu.alert-reviews} (an {@link AlertReview}), where the credit job weighs the alert by it.
  *
  * <p>The review state lives in its own index rather than in the alert document because the risk
  * engine rewrites an alert whole (same id) whenever the finding grows; a status stored in the alert
@@ -26,13 +30,19 @@ public final class AlertReviews {
   private final DocumentStore<ObjectNode> alerts;
   private final AlertStatusStore statuses;
   private final AuditTrail audit;
+  private final TopicPublisher<AlertReview> outcomes;
   private final Clock clock;
 
   AlertReviews(
-      DocumentStore<ObjectNode> alerts, AlertStatusStore statuses, AuditTrail audit, Clock clock) {
+      DocumentStore<ObjectNode> alerts,
+      AlertStatusStore statuses,
+      AuditTrail audit,
+      TopicPublisher<AlertReview> outcomes,
+      Clock clock) {
     this.alerts = alerts;
     this.statuses = statuses;
     this.audit = audit;
+    this.outcomes = outcomes;
     this.clock = clock;
   }
 
@@ -116,7 +126,47 @@ public final class AlertReviews {
                                         + " but its audit entry could not be written ("
                                         + e.getMessage()
                                         + "); GET the alert to see its history"))))
+        .compose(v -> ReviewAction.closed(to) ? publish(review(alert, next, caller)) : done())
         .map(v -> new Reviewed(document, next));
+  }
+
+  /** The outcome as the credit job reads it: the alert's subjects, no person or comment. */
+  static AlertReview review(RiskAlert alert, AlertLifecycle closed, Caller caller) {
+    return new AlertReview(
+        alert.alertId(),
+        alert.ruleId(),
+        alert.ruleType(),
+        closed.status(),
+        alert.shadow(),
+        alert.enterpriseCode(),
+        alert.orderKeys(),
+        alert.waybillKeys(),
+        alert.eventTime(),
+        closed.updatedAt(),
+        caller.role().claim());
+  }
+
+  // After the state and its audit: the topic never carries an outcome the index does not hold.
+  private Future<Void> publish(AlertReview review) {
+    return outcomes
+        .publish(review)
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                Future.failedFuture(
+                    ApiProblem.of(
+                        503,
+                        "the alert is now "
+                            + review.outcome()
+                            + " and audited, but the review was not published on "
+                            + Topics.ALERT_REVIEWS.name()
+                            + " ("
+                            + e.getMessage()
+                            + "), so credit scores do not reflect it yet")));
+  }
+
+  private static Future<Void> done() {
+    return Future.succeededFuture();
   }
 
   static RiskAlert typed(ObjectNode document) {

@@ -8,10 +8,12 @@ import io.sanliu.api.Endpoints;
 import io.sanliu.api.Params;
 import io.sanliu.api.Reply;
 import io.sanliu.api.RequestBodies;
+import io.sanliu.api.TopicPublisher;
 import io.sanliu.api.auth.Caller;
 import io.sanliu.api.auth.Role;
 import io.sanliu.model.Json;
 import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.risk.AlertReview;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -37,12 +39,19 @@ public final class AlertRoutes {
   private final AlertSearch search;
   private final AlertReviews reviews;
 
-  public AlertRoutes(ElasticsearchAsyncClient client, ElasticCalls calls, Clock clock) {
+  /**
+   * @param outcomes publishes the outcome of every alert closed (see {@link AlertReviews})
+   */
+  public AlertRoutes(
+      ElasticsearchAsyncClient client,
+      ElasticCalls calls,
+      TopicPublisher<AlertReview> outcomes,
+      Clock clock) {
     this.alerts = DocumentStore.trees(client, calls, Indices.ALERTS);
     this.statuses = new AlertStatusStore(client, calls);
     this.audit = new AuditTrail(client, calls);
     this.search = new AlertSearch(client, calls, alerts, statuses);
-    this.reviews = new AlertReviews(alerts, statuses, audit, clock);
+    this.reviews = new AlertReviews(alerts, statuses, audit, outcomes, clock);
   }
 
   private static Set<String> listParams() {

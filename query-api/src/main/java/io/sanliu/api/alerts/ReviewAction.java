@@ -38,7 +38,8 @@ public enum ReviewAction {
     };
   }
 
-  static boolean closed(AlertStatus s) {
+  /** Whether a status is one of the two closed ones. */
+  public static boolean closed(AlertStatus s) {
     return s == AlertStatus.CLOSED_TRUE_POSITIVE || s == AlertStatus.CLOSED_FALSE_POSITIVE;
   }
 
