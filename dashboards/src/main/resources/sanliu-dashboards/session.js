@@ -110,4 +110,5 @@ export const CAN = {
   runSql: (role) => ["analyst", "risk_officer", "admin"].includes(role),
   reviewAlerts: (role) => ["risk_officer", "admin"].includes(role),
   editRules: (role) => ["risk_officer", "admin"].includes(role),
+  listNegative: (role) => role === "admin",
 };

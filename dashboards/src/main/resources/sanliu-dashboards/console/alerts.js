@@ -149,7 +149,8 @@ function facts(a) {
     ["ID", a.alertId],
     [w().rule, `${a.ruleId} v${a.ruleVersion} · ${a.ruleType}`],
     [w().score, a.score],
-    [w().enterprise, a.enterpriseCode],
+    [w().enterprise, a.enterpriseCode, a.enterpriseCode &&
+      `${esc(a.enterpriseCode)} <a id="credit-link" href="#credit/${encodeURIComponent(a.enterpriseCode)}">${esc(w().creditOf)}</a>`],
     [w().detectedAt, when(a.detectedAt)],
     [w().eventTime, when(a.eventTime)],
     [w().orders, (a.orderKeys || []).join(", ")],
@@ -157,7 +158,7 @@ function facts(a) {
     [w().assignee, a.review && a.review.assignee],
   ];
   return `<dl class="facts">${rows.filter((r) => r[1] !== undefined && r[1] !== null && r[1] !== "")
-    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`;
+    .map(([k, v, html]) => `<dt>${esc(k)}</dt><dd>${html || esc(v)}</dd>`).join("")}</dl>`;
 }
 
 function actions(a) {

@@ -42,6 +42,7 @@ function header(titleKey, session) {
   const links = [
     ["console.html#alerts", "navAlerts", "alerts", true],
     ["console.html#rules", "navRules", "rules", session && CAN.readRules(session.role)],
+    ["console.html#credit", "navCredit", "credit", true],
     ["workbench.html", "navWorkbench", "workbench", session && CAN.runSql(session.role)],
     ["./", "navWall", "wall", true],
   ];

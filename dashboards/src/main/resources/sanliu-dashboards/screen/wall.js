@@ -10,6 +10,8 @@ const POLL_MS = 30_000;
 const STALE_MS = 5_000; // no tick for this long: the stream is down
 const ZONE = [114.06, 22.54]; // where the flows end: the zone (Shenzhen's coordinates)
 const MODES = ["9610", "1210", "9710", "9810"];
+const DOWNGRADES = 4; // the rows the credit panel has room for
+const GRADE_COLOURS = { A: "#4ade80", B: "#38bdf8", C: "#facc15", D: "#f87171" };
 const AXIS = { color: "#9fb8e6", fontSize: 16 };
 const GRID_LINE = { lineStyle: { color: "#14305f" } };
 
@@ -35,12 +37,15 @@ function change(pct) {
 }
 const pctOf = (now, before) => (before ? ((now - before) * 100) / before : null);
 
+/** Text for innerHTML: codes come from the participants' documents. */
+const esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
 function fill(id, filled) {
   document.getElementById(id).dataset.filled = filled ? "true" : "false";
 }
 
-function chart(id) {
-  if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: "canvas" });
+function chart(id, renderer = "canvas") {
+  if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer });
   return charts[id];
 }
 
@@ -206,7 +211,8 @@ function renderIndex() {
   chart("chart-index").setOption({
     animation: false,
     grid: { left: 12, right: 70, top: 16, bottom: 30, containLabel: true },
-    xAxis: { type: "time", axisLabel: { ...AXIS, formatter: (v) => time(new Date(v)).slice(0, 5) }, splitLine: { show: false } },
+    // Half a column wide (next to the credit panel): few time labels, none over another.
+    xAxis: { type: "time", splitNumber: 3, axisLabel: { ...AXIS, hideOverlap: true, formatter: (v) => time(new Date(v)).slice(0, 5) }, splitLine: { show: false } },
     yAxis: { type: "value", scale: true, axisLabel: AXIS, splitLine: GRID_LINE },
     series: [{ type: "line", showSymbol: false, smooth: true, lineStyle: { width: 3, color: "#fbbf24" },
       areaStyle: { color: "rgba(251,191,36,0.12)" },
@@ -270,6 +276,34 @@ function renderRules() {
   hbar("chart-rules", "panel-rules", rows, "#f87171");
 }
 
+// Credit (信用): e-commerce enterprises per grade and the latest downgrades, as a viewer gets them
+// (grade and status only, 有序公开: no scores or causes). The bars are drawn as SVG, so their
+// figures are text on the page.
+function renderCredit() {
+  const answer = last.credit;
+  if (!answer) return;
+  const h2 = document.querySelector("#panel-credit h2");
+  h2.textContent = `${w().credit} · ${w().creditTotal(answer.participants)}`;
+  const rows = answer.grades.slice().reverse(); // A on top
+  const name = (g) => `${g.grade} ${lang === "zh" ? g.nameZh : g.nameEn}`;
+  chart("chart-credit", "svg").setOption({
+    animation: false,
+    grid: { left: 6, right: 58, top: 4, bottom: 4, containLabel: true },
+    xAxis: { type: "value", show: false, max: (v) => Math.max(1, v.max) },
+    yAxis: { type: "category", data: rows.map(name), axisLabel: { ...AXIS, fontSize: 15, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
+    series: [{ type: "bar", barWidth: "62%", data: rows.map((g) => ({ value: g.count, itemStyle: { color: GRADE_COLOURS[g.grade] } })),
+      label: { show: true, position: "right", color: "#fff", fontSize: 16, formatter: (p) => num(p.value) } }],
+  }, true);
+  document.getElementById("chart-credit").dataset.counts = answer.grades.map((g) => `${g.grade}:${g.count}`).join(",");
+  const when = (iso) => new Date(iso).toLocaleString(w().locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+  document.getElementById("downgrades").innerHTML = answer.downgrades.length
+    ? answer.downgrades.slice(0, DOWNGRADES).map((d) =>
+      `<li data-code="${esc(d.code)}" data-from="${esc(d.from)}" data-to="${esc(d.to)}" data-at="${esc(d.at)}">` +
+      `<span>${esc(d.code)}</span><span class="change-to">${esc(d.from)} → ${esc(d.to)}</span><span>${esc(when(d.at))}</span></li>`).join("")
+    : `<li class="empty">${esc(w().noDowngrades)}</li>`;
+  fill("panel-credit", answer.participants > 0);
+}
+
 function tickerItem(a, fresh) {
   const t = time(new Date(a.detectedAt));
   const text = lang === "zh" ? a.explanationZh : a.explanationEn;
@@ -311,6 +345,7 @@ function renderAll() {
   if (last.timeliness) renderTimeliness();
   renderStalled();
   renderRules();
+  renderCredit();
   renderTicker();
   renderStatus();
 }
@@ -335,6 +370,7 @@ function poll() {
   load("index", () => api(`api/v1/stats/composite-index?interval=1m&from=${minute(now - 3 * 3_600_000)}&to=${minute(now + 60_000)}`), renderIndex);
   load("timeliness", () => api("api/v1/logistics/timeliness"), renderTimeliness);
   load("stalled", () => api("api/v1/logistics/stalled?size=7"), renderStalled);
+  load("credit", () => api(`api/v1/credit/grades?participant=ENTERPRISE&downgrades=${DOWNGRADES}`), renderCredit);
   load("rules", async () => {
     const counts = await api("api/v1/stats/risk-by-rule");
     // Streamed alerts the new counts already hold are dropped; later ones keep adding.

@@ -5,28 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sanliu.api.auth.Role;
 import io.sanliu.model.Json;
-import io.sanliu.model.archive.ArchivedDocument;
 import io.sanliu.model.archive.TraceParcel;
 import io.sanliu.model.config.ConfigKey;
-import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Severity;
-import io.sanliu.model.risk.AlertStatus;
-import io.sanliu.model.risk.RuleType;
 import io.sanliu.testkit.Eventually;
 import io.sanliu.testkit.SanliuStack;
 import io.sanliu.testkit.SanliuStackExtension;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,53 +42,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
   static final Duration WAIT = HeadlessChromium.WAIT;
-  static final Instant AT = Instant.parse("2019-06-10T02:00:00Z");
-  static final TraceParcel PARCEL = TraceParcel.of("-CON41", AT);
-  static final String E1 = "CON41-E1";
-  static final String E2 = "CON41-E2";
-  static final String TRACED = "con41-traced";
+  static final TraceParcel PARCEL = ConsoleSeed.PARCEL;
+  static final String E1 = ConsoleSeed.E1;
+  static final String E2 = ConsoleSeed.E2;
+  static final String TRACED = ConsoleSeed.TRACED;
   static final String OWN_RULE = "con41-limit";
-  static final List<Severity> SEVERITIES =
-      List.of(Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL);
 
   static ApiFixture api;
   static HeadlessChromium chromium;
-  static List<RiskAlert> alerts = new ArrayList<>();
+  static ConsolePage page;
+  static final List<RiskAlert> alerts = ConsoleSeed.alerts();
 
   @BeforeAll
   static void start(SanliuStack stack) throws Exception {
     api = ApiFixture.start(stack, Map.of(ConfigKey.API_DEV_TOKENS, "true"));
     ElasticsearchClient es = stack.elastic().blocking();
-    alerts.add(
-        alert(
-            TRACED,
-            "payer-not-buyer",
-            RuleType.PAYER_NOT_BUYER,
-            Severity.HIGH,
-            77,
-            E1,
-            List.of(PARCEL.orderKey()),
-            AT.plus(Duration.ofDays(3))));
-    for (int i = 1; i < 25; i++) {
-      alerts.add(
-          alert(
-              String.format("con41-%02d", i),
-              i % 2 == 0 ? "single-limit" : "annual-quota",
-              i % 2 == 0 ? RuleType.SINGLE_LIMIT : RuleType.ANNUAL_QUOTA,
-              SEVERITIES.get(i % 4),
-              (i * 37) % 100 + 0.5,
-              i % 3 == 0 ? E2 : E1,
-              List.of("4403169D3W:SO-CON41-" + i),
-              AT.minus(Duration.ofHours(i))));
-    }
-    TestAlerts.index(es, alerts);
-    Map<String, JsonNode> documents = new LinkedHashMap<>();
-    for (var e : PARCEL.envelopes()) {
-      ArchivedDocument d = ArchivedDocument.of(e);
-      documents.put(d.id(), Json.mapper().valueToTree(d));
-    }
-    bulk(es, Indices.DOCUMENTS, documents);
-    bulk(es, Indices.SHIPMENTS, Map.of(PARCEL.waybillKey(), shipment()));
+    ConsoleSeed.index(es, alerts);
     // A rule of the test's own to switch and edit (the shipped ones are left as they are).
     assertEquals(
         201,
@@ -108,6 +67,7 @@ class ConsoleBrowserTest {
                 "{\"ruleId\":\"" + OWN_RULE + "\",\"type\":\"SINGLE_LIMIT\",\"severity\":\"LOW\"}")
             .statusCode());
     chromium = new HeadlessChromium(1600, 1000);
+    page = new ConsolePage(chromium, api);
   }
 
   @AfterAll
@@ -116,126 +76,11 @@ class ConsoleBrowserTest {
     if (api != null) api.close();
   }
 
-  static RiskAlert alert(
-      String id,
-      String ruleId,
-      RuleType type,
-      Severity severity,
-      double score,
-      String enterprise,
-      List<String> orderKeys,
-      Instant detectedAt) {
-    return new RiskAlert(
-        id,
-        ruleId,
-        1,
-        type,
-        type.nameZh(),
-        type.nameEn(),
-        severity,
-        score,
-        AlertStatus.OPEN,
-        false,
-        orderKeys,
-        List.of(),
-        enterprise,
-        List.of(),
-        Map.of("buyer", "hash-" + id),
-        "付款人 110***********8765 不是订购人 " + id,
-        "payer 110***********8765 is not the buyer " + id,
-        Map.of("payerId", "110***********8765", "amountPaid", "1234.50"),
-        detectedAt.minusSeconds(60),
-        detectedAt,
-        detectedAt.minusSeconds(61));
-  }
-
-  /** The parcel's shipment as the logistics job writes it: three tracking states. */
-  static ObjectNode shipment() {
-    ObjectNode s = Json.mapper().createObjectNode();
-    s.put("waybillKey", PARCEL.waybillKey());
-    s.put("logisticsCode", PARCEL.logisticsCode());
-    s.put("logisticsNo", PARCEL.logisticsNo());
-    s.put("orderKey", PARCEL.orderKey());
-    s.put("state", "DELIVERED");
-    s.put("firstEventAt", AT.plus(Duration.ofHours(1)).toString());
-    ArrayNode timeline = s.putArray("timeline");
-    String[] states = {"PICKED_UP", "CUSTOMS_CLEARANCE", "DELIVERED"};
-    for (int i = 0; i < states.length; i++) {
-      timeline
-          .addObject()
-          .put("ref", "EV-" + PARCEL.logisticsNo() + "-" + i)
-          .put("state", states[i])
-          .put("status", states[i])
-          .put("at", AT.plus(Duration.ofHours(1 + 2L * i)).toString())
-          .put("location", "深圳前海监管仓");
-    }
-    return s;
-  }
-
-  static void bulk(ElasticsearchClient es, String index, Map<String, ? extends JsonNode> docs)
-      throws Exception {
-    var r =
-        es.bulk(
-            b -> {
-              docs.forEach(
-                  (id, doc) ->
-                      b.operations(op -> op.index(i -> i.index(index).id(id).document(doc))));
-              return b.refresh(Refresh.WaitFor);
-            });
-    if (r.errors()) throw new IllegalStateException("bulk into " + index + " refused: " + r);
-  }
-
   // ---------------------------------------------------------------- page helpers
-
-  @SuppressWarnings("unchecked")
-  static List<String> rowIds() {
-    return (List<String>)
-        chromium.script(
-            "return [...document.querySelectorAll('#alerts tbody tr[data-alert-id]')]"
-                + ".map(r => r.dataset.alertId);");
-  }
-
-  static String attribute(String css, String name) {
-    return (String)
-        chromium.script(
-            "const e = document.querySelector(arguments[0]); return e && e.getAttribute(arguments[1]);",
-            css,
-            name);
-  }
-
-  static void value(String id, String value) {
-    chromium.script(
-        "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-            + " e.dispatchEvent(new Event('change'));",
-        id,
-        value);
-  }
-
-  static void signInAs(String role) {
-    chromium.open(api.uri("/console.html").toString());
-    Eventually.await(
-        () -> chromium.find("[data-dev-role='" + role + "']"),
-        e -> e.isDisplayed(),
-        WAIT,
-        "the sign-in form");
-    chromium.find("[data-dev-role='" + role + "']").click();
-    Eventually.await(
-        () -> attribute("#who", "data-role"), role::equals, WAIT, "signed in as " + role);
-    awaitReady();
-  }
-
-  /** The page's controls wired (before that, a click on a filter would submit the form itself). */
-  static void awaitReady() {
-    Eventually.await(
-        () -> attribute("body", "data-ready"), "true"::equals, WAIT, "the console ready");
-  }
 
   /** June 2019 only, and optionally one enterprise: the test's own alerts. */
   static void filterJune2019(String enterprise) {
-    value("f-enterprise", enterprise);
-    value("f-from", "2019-06-01T00:00");
-    value("f-to", "2019-07-01T00:00");
-    chromium.find("#apply").click();
+    page.filter(enterprise, "2019-06-01T00:00", "2019-07-01T00:00");
   }
 
   static List<String> expected(java.util.function.Predicate<RiskAlert> which) {
@@ -248,15 +93,11 @@ class ConsoleBrowserTest {
 
   static List<String> awaitRows(List<String> expected, String what) throws Exception {
     try {
-      return Eventually.await(ConsoleBrowserTest::rowIds, expected::equals, WAIT, what);
+      return Eventually.await(page::rowIds, expected::equals, WAIT, what);
     } catch (AssertionError e) {
       chromium.screenshot("failed-" + what.replaceAll("\\W+", "-") + ".png");
       throw e;
     }
-  }
-
-  static void noConsoleErrors() {
-    assertEquals(List.of(), chromium.consoleErrors());
   }
 
   // ---------------------------------------------------------------- the risk console
@@ -264,7 +105,7 @@ class ConsoleBrowserTest {
   @Test
   @Order(1)
   void aRiskOfficerOpensAnAlertWithItsTraceAndClosesItAndTheListReflectsIt() throws Exception {
-    signInAs("risk_officer");
+    page.signInAs("risk_officer");
     assertTrue(chromium.text("#who").contains("风控专员"), chromium.text("#who"));
     filterJune2019(E1);
     awaitRows(expected(a -> a.enterpriseCode().equals(E1)), "the enterprise's June 2019 alerts");
@@ -275,7 +116,7 @@ class ConsoleBrowserTest {
         n -> n > 0,
         WAIT,
         "the alert's detail with its order trace");
-    assertEquals(TRACED, attribute("#detail .detail-head", "data-alert-id"));
+    assertEquals(TRACED, page.attribute("#detail .detail-head", "data-alert-id"));
     assertTrue(chromium.text("#evidence").contains("110***********8765"), "the stored evidence");
     // The trace's timeline: the documents, the customs statuses, the three tracking states and
     // the alert itself, in time.
@@ -305,19 +146,19 @@ class ConsoleBrowserTest {
     chromium.find("#review-comment").sendKeys("已核查单证");
     chromium.find("#review [data-action='acknowledge']").click();
     Eventually.await(
-        () -> attribute("#detail-status", "data-status"),
+        () -> page.attribute("#detail-status", "data-status"),
         "ACKNOWLEDGED"::equals,
         WAIT,
         "acknowledged");
     chromium.find("#review-comment").sendKeys("支付人与订购人确不一致");
     chromium.find("#review [data-outcome='TRUE_POSITIVE']").click();
     Eventually.await(
-        () -> attribute("#detail-status", "data-status"),
+        () -> page.attribute("#detail-status", "data-status"),
         "CLOSED_TRUE_POSITIVE"::equals,
         WAIT,
         "closed as a true positive");
     Eventually.await(
-        () -> attribute("#alerts tr[data-alert-id='" + TRACED + "']", "data-status"),
+        () -> page.attribute("#alerts tr[data-alert-id='" + TRACED + "']", "data-status"),
         "CLOSED_TRUE_POSITIVE"::equals,
         WAIT,
         "the list showing the alert closed");
@@ -338,14 +179,14 @@ class ConsoleBrowserTest {
                 Role.ADMIN));
     assertEquals(List.of(TRACED), closed.get("items").findValuesAsText("alertId"));
     chromium.screenshot("console-closed.png");
-    noConsoleErrors();
+    page.noConsoleErrors();
   }
 
   @Test
   @Order(2)
   void theListFiltersPagesWithCursorsAndSorts() throws Exception {
     List<String> june = expected(a -> true);
-    value("page-size", "20");
+    page.value("page-size", "20");
     filterJune2019("");
     awaitRows(june.subList(0, 20), "the first page of 20");
     assertTrue(chromium.text("#page-info").contains("共 25 条"), chromium.text("#page-info"));
@@ -365,7 +206,7 @@ class ConsoleBrowserTest {
             .toList();
     awaitRows(byScore, "sorted by score");
 
-    value("f-severity", "CRITICAL");
+    page.value("f-severity", "CRITICAL");
     chromium.find("#apply").click();
     awaitRows(
         alerts.stream()
@@ -374,8 +215,8 @@ class ConsoleBrowserTest {
             .map(RiskAlert::alertId)
             .toList(),
         "critical ones by score");
-    value("f-severity", "");
-    noConsoleErrors();
+    page.value("f-severity", "");
+    page.noConsoleErrors();
   }
 
   @Test
@@ -393,7 +234,7 @@ class ConsoleBrowserTest {
         () -> chromium.text(payer + " .precision"), "100.0%"::equals, WAIT, "the precision");
 
     chromium.find(row + " [data-op='mode']").click();
-    Eventually.await(() -> attribute(row, "data-mode"), "SHADOW"::equals, WAIT, "shadow mode");
+    Eventually.await(() -> page.attribute(row, "data-mode"), "SHADOW"::equals, WAIT, "shadow mode");
     assertEquals(
         "SHADOW", json(api.get("/api/v1/rules/" + OWN_RULE, Role.ANALYST)).get("mode").asText());
 
@@ -403,34 +244,28 @@ class ConsoleBrowserTest {
         "document.querySelector(\"#rule-editor select[name='severity']\").value = 'HIGH';");
     chromium.screenshot("console-rules-edit.png");
     chromium.find("#rule-editor button[type='submit']").click();
-    Eventually.await(() -> attribute(row, "data-version"), "3"::equals, WAIT, "version 3");
+    Eventually.await(() -> page.attribute(row, "data-version"), "3"::equals, WAIT, "version 3");
     JsonNode rule = json(api.get("/api/v1/rules/" + OWN_RULE, Role.ANALYST));
     assertEquals("3000", rule.at("/params/limit").asText());
     assertEquals("HIGH", rule.get("severity").asText());
     assertEquals("SHADOW", rule.get("mode").asText(), "the edit kept the mode");
     assertTrue(chromium.text("#rules-message").contains(OWN_RULE));
     chromium.screenshot("console-rules.png");
-    noConsoleErrors();
+    page.noConsoleErrors();
   }
 
   @Test
   @Order(4)
   void aViewerSignedInWithAPastedTokenSeesNoActions() throws Exception {
     chromium.open(api.uri("/console.html#alerts").toString());
-    chromium.find("#sign-out").click();
-    Eventually.await(
-        () -> chromium.find("#token-input"), e -> e.isDisplayed(), WAIT, "the sign-in form");
-    chromium.find("#token-input").sendKeys(api.token(Role.VIEWER));
-    chromium.find("#login-token button[type='submit']").click();
-    Eventually.await(() -> attribute("#who", "data-role"), "viewer"::equals, WAIT, "a viewer");
-    awaitReady();
+    page.signInWithToken(api.token(Role.VIEWER), "viewer");
     assertEquals(0, chromium.all("#nav-rules").size(), "no rules for viewers");
     assertEquals(0, chromium.all("#nav-workbench").size(), "no SQL for viewers");
     filterJune2019(E1);
     awaitRows(expected(a -> a.enterpriseCode().equals(E1)), "the same alerts");
     chromium.find("#alerts tr[data-alert-id='" + TRACED + "']").click();
     Eventually.await(
-        () -> attribute("#detail .detail-head", "data-alert-id"),
+        () -> page.attribute("#detail .detail-head", "data-alert-id"),
         TRACED::equals,
         WAIT,
         "the detail");
@@ -444,7 +279,7 @@ class ConsoleBrowserTest {
     Eventually.await(
         () -> chromium.find("#not-allowed"), e -> e.isDisplayed(), WAIT, "SQL refused to viewers");
     assertTrue(!chromium.find("#workbench").isDisplayed());
-    noConsoleErrors();
+    page.noConsoleErrors();
   }
 
   // ---------------------------------------------------------------- the SQL workbench
@@ -453,10 +288,10 @@ class ConsoleBrowserTest {
   @Order(5)
   void anAnalystRunsAQueryAndSeesChartsAndExportsTheRows() throws Exception {
     chromium.find("#sign-out").click();
-    signInAs("analyst");
+    page.signInAs("analyst");
     chromium.open(api.uri("/workbench.html").toString());
     Eventually.await(() -> chromium.find("#sql"), e -> e.isDisplayed(), WAIT, "the editor");
-    value(
+    page.value(
         "sql",
         "SELECT severity, COUNT(*) AS alerts FROM alerts WHERE enterprise_code = '"
             + E2
@@ -482,7 +317,8 @@ class ConsoleBrowserTest {
             WAIT,
             "the rows of the query");
     assertEquals(expectedRows, rows);
-    assertEquals("true", attribute("#chart", "data-drawn"), "charted: severity against alerts");
+    assertEquals(
+        "true", page.attribute("#chart", "data-drawn"), "charted: severity against alerts");
     assertEquals(1, chromium.all("#chart canvas").size());
 
     // CSV export: the file's text as the page hands it to the browser.
@@ -507,13 +343,13 @@ class ConsoleBrowserTest {
     counts.forEach((k, v) -> expectedCsv.append(k).append(',').append(v).append("\r\n"));
     assertEquals(expectedCsv.toString(), csv);
     chromium.screenshot("workbench-result.png");
-    noConsoleErrors();
+    page.noConsoleErrors();
   }
 
   @Test
   @Order(6)
   void aRefusedQueryShowsItsProblem() throws Exception {
-    value("sql", "DELETE FROM alerts WHERE enterprise_code = '" + E2 + "'");
+    page.value("sql", "DELETE FROM alerts WHERE enterprise_code = '" + E2 + "'");
     chromium.find("#run").click();
     String error =
         Eventually.await(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sanliu.api.ScreenData.Fact;
 import io.sanliu.api.auth.Role;
 import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.credit.Participant;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
@@ -61,6 +62,7 @@ class WallScreenBrowserTest {
           "panel-timeliness",
           "panel-stalled",
           "panel-rules",
+          "panel-credit",
           "panel-ticker");
 
   static ApiFixture api;
@@ -96,6 +98,21 @@ class WallScreenBrowserTest {
               seededAt.minus(Duration.ofMinutes(10L * (i + 1)))));
     }
     TestAlerts.index(es, alerts);
+    // Credit profiles of February 2028 (the credit browser test has its own, of 2029).
+    CreditSeed credit = new CreditSeed(Instant.parse("2028-02-01T00:00:00Z"));
+    credit
+        .account(
+            "WALL28-E1", Participant.ENTERPRISE, credit.good("WALL28-E1", Participant.ENTERPRISE))
+        .account(
+            "WALL28-E2",
+            Participant.ENTERPRISE,
+            credit.alerted(
+                credit.good("WALL28-E2", Participant.ENTERPRISE),
+                "WALL28-E2",
+                Severity.CRITICAL,
+                2,
+                20))
+        .index(es);
     api = ApiFixture.start(stack, Map.of(ConfigKey.API_SSE_HEARTBEAT, "PT1S"));
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
