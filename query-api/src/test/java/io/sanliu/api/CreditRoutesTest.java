@@ -229,6 +229,7 @@ class CreditRoutesTest {
     assertEquals(p.cause().nameZh(), body.get("causeNameZh").asText());
     assertEquals(
         p.grade().suggestedInspectionRate(), body.get("inspectionRateSuggested").asDouble(), 1e-12);
+    assertEquals(p.grade() == Grade.A, body.get("priorityClearance").asBoolean());
     JsonNode contributions = body.get("contributions");
     assertEquals(p.contributions().size(), contributions.size());
     for (int i = 0; i < p.contributions().size(); i++) {
@@ -311,6 +312,13 @@ class CreditRoutesTest {
     }
     JsonNode body = json(api.get("/api/v1/credit/grades?downgrades=100", Role.VIEWER));
     Map<Grade, Long> got = counts(body.get("grades"));
+    List<String> priority = new ArrayList<>();
+    body.get("grades")
+        .forEach(
+            r -> {
+              if (r.get("priorityClearance").asBoolean()) priority.add(r.get("grade").asText());
+            });
+    assertEquals(List.of("A"), priority, "priority handling for the best grade only");
     for (Grade g : Grade.values()) {
       assertEquals(before.getOrDefault(g, 0L) + mine.getOrDefault(g, 0L), got.get(g), g.name());
     }

@@ -35,6 +35,14 @@ public enum Grade {
     return suggestedInspectionRate;
   }
 
+  /**
+   * Whether the grade's participants get priority handling at clearance (优先通关): the best grade
+   * only, the seeds' "higher credit, more convenience".
+   */
+  public boolean priorityClearance() {
+    return this == A;
+  }
+
   public String nameZh() {
     return nameZh;
   }

@@ -100,7 +100,7 @@ public final class CreditRoutes {
             });
   }
 
-  /** One row per grade, best first, with its names and suggested inspection rate. */
+  /** One row per grade, best first, with its names and measures (inspection rate, priority). */
   private static ArrayNode gradeRows(Map<Grade, Long> counts) {
     ArrayNode rows = Json.mapper().createArrayNode();
     for (Grade g : Grade.values()) {
@@ -110,6 +110,7 @@ public final class CreditRoutes {
       row.put("nameEn", g.nameEn());
       row.put("scoreFrom", g.lowerBound());
       row.put("inspectionRateSuggested", g.suggestedInspectionRate());
+      row.put("priorityClearance", g.priorityClearance());
       row.put("count", counts.getOrDefault(g, 0L));
     }
     return rows;

@@ -59,6 +59,7 @@ public final class CreditView {
         o.put("nameEn", factor.nameEn());
       }
     }
+    measures(out, profile.path("grade").asText());
     CreditFactor cause = factor(out.path("cause").asText(null));
     if (cause != null) {
       out.put("causeNameZh", cause.nameZh());
@@ -74,6 +75,7 @@ public final class CreditView {
     ObjectNode out = Json.mapper().createObjectNode();
     for (String f : SUMMARY_FIELDS) copy(out, profile, f);
     named(out, profile.path("grade").asText());
+    measures(out, profile.path("grade").asText());
     out.put("view", "full");
     return out;
   }
@@ -133,6 +135,12 @@ public final class CreditView {
     if (g == null) return;
     out.put("gradeNameZh", g.nameZh());
     out.put("gradeNameEn", g.nameEn());
+  }
+
+  /** What the grade means at the border (分类监管): priority handling for the best grade. */
+  private static void measures(ObjectNode out, String grade) {
+    Grade g = grade(grade);
+    if (g != null) out.put("priorityClearance", g.priorityClearance());
   }
 
   private static Grade grade(String name) {
