@@ -128,6 +128,11 @@ public final class CreditJob implements SanliuJob {
         .sinkTo(gradeTopic(config))
         .name("to " + Topics.CREDIT_GRADES.name())
         .uid(NAME + "-grades-topic");
+    profiles
+        .getSideOutput(CreditFunction.NEGATIVE_ENTRIES)
+        .sinkTo(negativeListTopic(config))
+        .name("to " + Topics.NEGATIVE_LIST.name())
+        .uid(NAME + "-negative-list-topic");
     ledger(config, outcomes, receipts)
         .sinkTo(
             new ElasticsearchSink<>(
@@ -262,7 +267,8 @@ public final class CreditJob implements SanliuJob {
         .process(
             new CreditFunction(
                 config.getDuration(ConfigKey.CREDIT_HALF_LIFE),
-                config.getDouble(ConfigKey.CREDIT_GRADE_MARGIN)),
+                config.getDouble(ConfigKey.CREDIT_GRADE_MARGIN),
+                config.getDuration(ConfigKey.CREDIT_LIST_AFTER_WORST)),
             TypeInformation.of(CreditProfile.class))
         .name("credit accounts")
         .uid(NAME + "-accounts");
@@ -275,6 +281,21 @@ public final class CreditJob implements SanliuJob {
       TypeHint<Envelope<T>> type) {
     return KafkaStreams.read(
         env, config, NAME, topic, TypeInformation.of(type), EventTimes.<T>forEnvelopes(config));
+  }
+
+  /** Entries by rule, on the topic the risk engine, the API and this job read. */
+  private static KafkaSink<NegativeListEntry> negativeListTopic(Config config) {
+    return KafkaSink.<NegativeListEntry>builder()
+        .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer(
+            (KafkaRecordSerializationSchema<NegativeListEntry>)
+                (entry, context, timestamp) ->
+                    new ProducerRecord<>(
+                        Topics.NEGATIVE_LIST.name(),
+                        entry.key().getBytes(StandardCharsets.UTF_8),
+                        Topics.NEGATIVE_LIST.serialize(entry)))
+        .build();
   }
 
   private static KafkaSink<CreditGradeChange> gradeTopic(Config config) {

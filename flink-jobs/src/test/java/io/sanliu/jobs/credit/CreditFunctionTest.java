@@ -138,4 +138,75 @@ class CreditFunctionTest {
     List<CreditProfile> out = harness.extractOutputValues();
     return out.get(out.size() - 1);
   }
+
+  List<NegativeListEntry> entriesByRule() {
+    var side = harness.getSideOutput(CreditFunction.NEGATIVE_ENTRIES);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
+  @Test
+  void anEnterpriseStillAtTheWorstGradeAfterThirtyDaysIsListedByRule() throws Exception {
+    // Listed by hand: D at once (75 - 40).
+    send(CreditFact.negative("W1", T, "NL-W1", false, "ENTERPRISE 走私"));
+    assertEquals(Grade.D, last().grade());
+    harness.processWatermark(T.plus(Duration.ofDays(30)).toEpochMilli() - 1);
+    assertEquals(List.of(), entriesByRule(), "not yet thirty days");
+    harness.processWatermark(T.plus(Duration.ofDays(30)).toEpochMilli());
+    List<NegativeListEntry> listed = entriesByRule();
+    assertEquals(1, listed.size());
+    NegativeListEntry e = listed.get(0);
+    assertEquals("rule-worst-grade:W1:" + T.toEpochMilli(), e.entryId());
+    assertEquals(NegativeListEntry.Subject.ENTERPRISE, e.subject());
+    assertEquals("W1", e.enterpriseCode());
+    assertEquals(NegativeListByRule.LISTER, e.listedBy());
+    assertEquals(T.plus(Duration.ofDays(30)), e.listedAt());
+  }
+
+  @Test
+  void anEnterpriseThatLeftTheWorstGradeIsNotListed() throws Exception {
+    send(CreditFact.negative("W2", T, "NL-W2", false, "ENTERPRISE 走私"));
+    // Taken off a day later: its points fade, and the turnover and matches of a good month lift it.
+    NegativeListEntry entry =
+        new NegativeListEntry(
+            "NL-W2",
+            NegativeListEntry.Subject.ENTERPRISE,
+            "W2",
+            null,
+            null,
+            null,
+            "走私",
+            "ZONE",
+            T,
+            null);
+    for (CreditFact f :
+        CreditFacts.ofNegative(entry.removed(T.plus(Duration.ofDays(1)), "误列", "admin"))) {
+      send(f);
+    }
+    for (int i = 0; i < 400; i++) {
+      Instant at = T.plus(Duration.ofDays(2)).plusSeconds(3600L * i);
+      send(CreditFact.verified("W2", Participant.ENTERPRISE, at, 25_000));
+      send(CreditFact.of("W2", Participant.ENTERPRISE, CreditFact.Kind.PARCEL_MATCHED, at));
+    }
+    assertTrue(last().grade() != Grade.D, "left D: " + last().grade());
+    harness.processWatermark(T.plus(Duration.ofDays(40)).toEpochMilli());
+    assertEquals(List.of(), entriesByRule());
+  }
+
+  @Test
+  void aConfirmedFakeTradeListsItsEnterpriseWhicheverOfAlertAndReviewComesFirst() throws Exception {
+    send(CreditFact.review("F1", T.plus(Duration.ofDays(1)), "A-1", "CLOSED_TRUE_POSITIVE"));
+    send(
+        CreditFact.alert(
+            "F1", Participant.ENTERPRISE, T, "A-1", "EXPORT_NOT_SHIPPED", Severity.HIGH));
+    assertEquals(
+        List.of("rule-fake-trade:F1:A-1"), entriesByRule().stream().map(e -> e.entryId()).toList());
+    // A false positive, or a confirmed alert of another kind, lists nothing.
+    send(
+        CreditFact.alert(
+            "F2", Participant.ENTERPRISE, T, "A-2", "EXPORT_NOT_SHIPPED", Severity.HIGH));
+    send(CreditFact.review("F2", T, "A-2", "CLOSED_FALSE_POSITIVE"));
+    send(CreditFact.alert("F3", Participant.ENTERPRISE, T, "A-3", "SINGLE_LIMIT", Severity.HIGH));
+    send(CreditFact.review("F3", T, "A-3", "CLOSED_TRUE_POSITIVE"));
+    assertEquals(1, entriesByRule().size());
+  }
 }

@@ -22,8 +22,13 @@ import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.Order;
+import io.sanliu.model.events.RiskAlert;
+import io.sanliu.model.events.Severity;
 import io.sanliu.model.kafka.Topic;
 import io.sanliu.model.kafka.Topics;
+import io.sanliu.model.risk.AlertReview;
+import io.sanliu.model.risk.AlertStatus;
+import io.sanliu.model.risk.RuleType;
 import io.sanliu.model.simulation.NegativeListEntry;
 import io.sanliu.testkit.Eventually;
 import io.sanliu.testkit.SanliuStack;
@@ -35,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,7 +74,9 @@ class CreditJobTest {
         KafkaProducer<byte[], byte[]> producer =
             new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         TopicProbe<CreditGradeChange> grades =
-            new TopicProbe<>(stack.kafkaBootstrap(), Topics.CREDIT_GRADES)) {
+            new TopicProbe<>(stack.kafkaBootstrap(), Topics.CREDIT_GRADES);
+        TopicProbe<NegativeListEntry> negative =
+            new TopicProbe<>(stack.kafkaBootstrap(), Topics.NEGATIVE_LIST)) {
       var job = flink.submit(new CreditJob(), config);
       assertEquals(JobStatus.RUNNING, flink.awaitRunning(job, 60_000));
 
@@ -165,6 +173,63 @@ class CreditJobTest {
       assertTrue(
           downgrade.contributions().stream()
               .anyMatch(c -> c.factor().name().equals("NEGATIVE_LIST") && c.points() == -40));
+
+      // 5. A risk officer confirms a fake trade of the enterprise: it is listed by rule.
+      Instant alertAt = AT.plus(Duration.ofDays(2));
+      RiskAlert fake =
+          new RiskAlert(
+              "A-FAKE-" + code,
+              "export-not-shipped",
+              1,
+              RuleType.EXPORT_NOT_SHIPPED,
+              RuleType.EXPORT_NOT_SHIPPED.nameZh(),
+              RuleType.EXPORT_NOT_SHIPPED.nameEn(),
+              Severity.HIGH,
+              80,
+              AlertStatus.OPEN,
+              false,
+              List.of(),
+              List.of(),
+              code,
+              List.of(),
+              Map.of(),
+              "出口已付未发",
+              "export paid, not shipped",
+              Map.of(),
+              alertAt,
+              alertAt,
+              null);
+      send(
+          producer,
+          Envelope.of(EventType.RISK_ALERT, "risk-engine", fake.alertId(), alertAt, fake));
+      AlertReview confirmed =
+          new AlertReview(
+              fake.alertId(),
+              fake.ruleId(),
+              fake.ruleType(),
+              AlertStatus.CLOSED_TRUE_POSITIVE,
+              false,
+              code,
+              List.of(),
+              List.of(),
+              alertAt,
+              alertAt.plus(Duration.ofHours(3)),
+              "risk_officer");
+      producer.send(
+          new ProducerRecord<>(
+              Topics.ALERT_REVIEWS.name(),
+              confirmed.alertId().getBytes(StandardCharsets.UTF_8),
+              Topics.ALERT_REVIEWS.serialize(confirmed)));
+      producer.flush();
+      String ruleEntryId = "rule-fake-trade:" + code + ":" + fake.alertId();
+      NegativeListEntry byRule =
+          negative
+              .await(k -> k.key().equals(ruleEntryId), 1, Duration.ofSeconds(60))
+              .get(0)
+              .value();
+      assertEquals(code, byRule.enterpriseCode());
+      assertEquals(NegativeListByRule.LISTER, byRule.listedBy());
+      assertTrue(byRule.reason().contains(fake.alertId()), byRule.reason());
       assertNull(flink.lastFailure(job));
       flink.cancel(job);
     }

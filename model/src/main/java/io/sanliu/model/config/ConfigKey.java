@@ -163,6 +163,11 @@ public enum ConfigKey {
       "P14D",
       "Credit: how long (event time) a parcel's documents are remembered to attribute its match,"
           + " customs statuses and alerts to its participants."),
+  CREDIT_LIST_AFTER_WORST(
+      "SANLIU_CREDIT_LIST_AFTER_WORST",
+      "P30D",
+      "Credit: how long (event time) an enterprise stays at the worst grade (D) before the credit"
+          + " job lists it on the negative list by rule."),
   STATS_ALLOWED_LATENESS(
       "SANLIU_STATS_ALLOWED_LATENESS",
       "PT10M",

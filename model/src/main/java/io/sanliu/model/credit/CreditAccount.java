@@ -165,4 +165,9 @@ public final class CreditAccount {
   public long revision() {
     return revision;
   }
+
+  /** Since when (event time, epoch millis) the current grade holds. */
+  public long gradeSince() {
+    return gradeSince;
+  }
 }
