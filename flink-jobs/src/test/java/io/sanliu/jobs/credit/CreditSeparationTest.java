@@ -20,6 +20,7 @@ import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Evaluation;
 import io.sanliu.model.events.EventType;
+import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
@@ -208,9 +209,12 @@ class CreditSeparationTest {
     DataStream<ParcelOutcome> outcomes =
         ParcelMatching.matched(
             "separation", MatchTimeouts.from(config), orders, payments, lists, waybills);
+    DataStream<Envelope<FxReceipt>> fxReceipts =
+        source(env, t.of(EventType.FX_RECEIPT), new TypeHint<Envelope<FxReceipt>>() {}, config);
     var alerts =
         RiskEngineJob.alerts(
-            new RiskInputs(orders, payments, lists, waybills, tracking, deadLetters),
+            new RiskInputs(
+                orders, payments, lists, waybills, tracking, deadLetters, null, fxReceipts),
             outcomes,
             reference);
     DataStream<Envelope<Evaluation>> evaluations =
