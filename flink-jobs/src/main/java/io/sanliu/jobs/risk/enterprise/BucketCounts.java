@@ -16,13 +16,21 @@ import java.util.Arrays;
  * @param keptFrom the earliest bucket still known; buckets before it were forgotten
  * @param starts the starts of the buckets with orders, ascending
  * @param counts the orders in each of those buckets
+ * @param raised the starts of the windows an alert was raised for, ascending: a spike is one alert
+ *     however its windows cross, in whatever order its orders arrive
  */
 public record BucketCounts(
-    long bucketMillis, long firstStart, long keptFrom, long[] starts, long[] counts) {
+    long bucketMillis,
+    long firstStart,
+    long keptFrom,
+    long[] starts,
+    long[] counts,
+    long[] raised) {
 
   /** Nothing counted yet. */
   static BucketCounts empty(long bucketMillis) {
-    return new BucketCounts(bucketMillis, Long.MAX_VALUE, Long.MIN_VALUE, new long[0], new long[0]);
+    return new BucketCounts(
+        bucketMillis, Long.MAX_VALUE, Long.MIN_VALUE, new long[0], new long[0], new long[0]);
   }
 
   /**
@@ -32,7 +40,7 @@ public record BucketCounts(
   BucketCounts since(long time) {
     if (time == Long.MAX_VALUE) return this;
     return new BucketCounts(
-        bucketMillis, Math.min(firstStart, startOf(time)), keptFrom, starts, counts);
+        bucketMillis, Math.min(firstStart, startOf(time)), keptFrom, starts, counts, raised);
   }
 
   long startOf(long time) {
@@ -55,7 +63,7 @@ public record BucketCounts(
       s = insert(starts, at, start);
       c = insert(counts, at, 1);
     }
-    return new BucketCounts(bucketMillis, Math.min(firstStart, start), keptFrom, s, c);
+    return new BucketCounts(bucketMillis, Math.min(firstStart, start), keptFrom, s, c, raised);
   }
 
   /**
@@ -66,12 +74,36 @@ public record BucketCounts(
     if (from <= keptFrom) return this;
     int i = Arrays.binarySearch(starts, from);
     int first = i >= 0 ? i : -i - 1;
+    int r = Arrays.binarySearch(raised, from);
+    int firstRaised = r >= 0 ? r : -r - 1;
     return new BucketCounts(
         bucketMillis,
         firstStart,
         from,
         Arrays.copyOfRange(starts, first, starts.length),
-        Arrays.copyOfRange(counts, first, counts.length));
+        Arrays.copyOfRange(counts, first, counts.length),
+        Arrays.copyOfRange(raised, firstRaised, raised.length));
+  }
+
+  /** With an alert raised for the window from {@code start}. */
+  BucketCounts withRaised(long start) {
+    int i = Arrays.binarySearch(raised, start);
+    if (i >= 0) return this;
+    return new BucketCounts(
+        bucketMillis, firstStart, keptFrom, starts, counts, insert(raised, -i - 1, start));
+  }
+
+  /** Whether an alert was raised for the window from {@code start}. */
+  boolean raised(long start) {
+    return Arrays.binarySearch(raised, start) >= 0;
+  }
+
+  /** Whether an alert was raised for a window of {@code length} overlapping the one from it. */
+  boolean raisedOverlapping(long start, long length) {
+    for (long r : raised) {
+      if (Math.abs(r - start) < length) return true;
+    }
+    return false;
   }
 
   /** Whether the bucket starting at {@code start} is still known (not forgotten). */
@@ -105,7 +137,8 @@ public record BucketCounts(
         && firstStart == b.firstStart
         && keptFrom == b.keptFrom
         && Arrays.equals(starts, b.starts)
-        && Arrays.equals(counts, b.counts);
+        && Arrays.equals(counts, b.counts)
+        && Arrays.equals(raised, b.raised);
   }
 
   @Override
@@ -125,6 +158,6 @@ public record BucketCounts(
             .append(",");
     for (int i = 0; i < starts.length; i++)
       b.append(' ').append(starts[i]).append('=').append(counts[i]);
-    return b.append(']').toString();
+    return b.append(", raised ").append(Arrays.toString(raised)).append(']').toString();
   }
 }

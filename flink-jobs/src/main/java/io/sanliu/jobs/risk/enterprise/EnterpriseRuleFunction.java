@@ -115,7 +115,7 @@ public final class EnterpriseRuleFunction
         null, // an enterprise's volume is of no one trade mode
         order.payload().ebcCode(),
         ctx,
-        out);
+        new Remembering(out));
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class EnterpriseRuleFunction
         null,
         ctx.getCurrentKey(),
         ctx,
-        out);
+        new Remembering(out));
     // Then forget what no rule in force needs: counts of removed rules, counts no window closing
     // from now on looks at, and the orders no open window of any rule holds (an order is counted
     // once while its windows are open).
@@ -181,6 +181,34 @@ public final class EnterpriseRuleFunction
       return l;
     } catch (Exception e) {
       throw new IllegalStateException("reading the counted orders", e);
+    }
+  }
+
+  /** Passes alerts on and records the window each was raised for, in its rule's counts. */
+  private final class Remembering implements Collector<RiskAlert> {
+    private final Collector<RiskAlert> out;
+
+    Remembering(Collector<RiskAlert> out) {
+      this.out = out;
+    }
+
+    @Override
+    public void collect(RiskAlert alert) {
+      try {
+        BucketCounts h = counts.get(alert.ruleId());
+        String start = alert.evidence().get("bucketStart");
+        if (h != null && start != null) {
+          counts.put(alert.ruleId(), h.withRaised(Instant.parse(start).toEpochMilli()));
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot record the spike of " + alert.ruleId(), e);
+      }
+      out.collect(alert);
+    }
+
+    @Override
+    public void close() {
+      out.close();
     }
   }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * first order, empty ones counting 0) and at least {@code minOrders}, once it has {@code
  * minHistoryBuckets} windows of history. The window slides by {@code step}. Raised by the order
  * with which the count gets there, and again, complete, when the window's last step closes; one
- * alert per spike: a window overlapping an earlier one that was already a spike is part of it.
+ * alert per spike: a window overlapping an earlier one that was already a spike, or one an alert
+ * was raised for ({@link BucketCounts#raised}, recorded by the operator), is part of it.
  */
 public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
   /** An alert names at most this many orders of its bucket. */
@@ -38,7 +39,12 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
       if (Math.floorMod(end, w.sliceMillis()) != 0) return List.of(); // another rule's step
       long start = end - w.windowMillis();
       Judgement j = judge(h, w, rule, start);
-      if (j == null || !j.reached() || spikeBefore(h, w, rule, start)) return List.of();
+      if (j == null || !j.reached()) return List.of();
+      // Raised: completed now. Not raised: another window of the same spike was, or will be.
+      if (!h.raised(start)
+          && (h.raisedOverlapping(start, w.windowMillis()) || spikeBefore(h, w, rule, start))) {
+        return List.of();
+      }
       List<BucketOrders.SeenOrder> orders = c.orders().between(start, end);
       Instant at = crossingTime(orders, j.threshold().least(), start);
       return List.of(finding(c, rule, start, w.windowMillis(), j, orders, at));
@@ -51,7 +57,7 @@ public final class VolumeSpikeRule implements RiskRule<EnterpriseContext> {
       long start = last - i * w.sliceMillis();
       Judgement j = judge(h, w, rule, start);
       if (j == null || !j.reached() || j.threshold().reachedBy(j.count() - 1)) continue;
-      if (spikeBefore(h, w, rule, start)) continue;
+      if (h.raisedOverlapping(start, w.windowMillis()) || spikeBefore(h, w, rule, start)) continue;
       long end = start + w.windowMillis();
       return List.of(
           finding(

@@ -54,4 +54,15 @@ class BucketCountsTest {
     assertEquals(T0 - 5 * H, c.since(T0 - 5 * H + 1).firstStart(), "watched since then");
     assertSame(c, c.since(Long.MAX_VALUE));
   }
+
+  @Test
+  void raisedWindowsAreRememberedWithTheCountsAndForgottenWithThem() {
+    BucketCounts c = BucketCounts.empty(H).add(T0).withRaised(T0 + H).add(T0 + 2 * H);
+    assertTrue(c.raised(T0 + H), "kept through later orders");
+    assertFalse(c.raised(T0));
+    assertTrue(c.raisedOverlapping(T0 + 2 * H, 2 * H), "an hour apart, windows of two");
+    assertFalse(c.raisedOverlapping(T0 + 3 * H, 2 * H), "two hours apart: no overlap");
+    assertSame(c, c.withRaised(T0 + H), "recorded once");
+    assertFalse(c.forgetBefore(T0 + 2 * H).raised(T0 + H), "forgotten with its hour");
+  }
 }

@@ -121,6 +121,26 @@ class EnterpriseRuleFunctionTest {
   }
 
   @Test
+  void anEarlierWindowCrossingLaterIsTheSameSpikeOneAlert() throws Exception {
+    // A quiet enterprise the engine has watched since midnight: a baseline of zero, so the floor of
+    // ten orders decides (late orders in a window's baseline do not move its threshold).
+    harness.watermark(H0.toEpochMilli());
+    // Ten orders from 7:40 take the window from 7:00 to ten: raised.
+    orders(7, 40, 10);
+    assertEquals(1, alerts("volume-spike").size());
+    assertEquals(
+        "2026-11-22T07:00:00Z", alerts("volume-spike").get(0).evidence().get("bucketStart"));
+    // Five orders of 6:50 arrive late: the window from 6:45 now holds ten too. Same spike.
+    orders(6, 50, 5);
+    harness.watermark(hour(9, 0).toEpochMilli());
+    List<String> ids = alerts("volume-spike").stream().map(RiskAlert::alertId).distinct().toList();
+    assertEquals(1, ids.size(), "one alert, raised and completed");
+    RiskAlert complete = alerts("volume-spike").get(alerts("volume-spike").size() - 1);
+    assertEquals("true", complete.evidence().get("complete"));
+    assertEquals("2026-11-22T07:00:00Z", complete.evidence().get("bucketStart"));
+  }
+
+  @Test
   void aWindowIsJudgedWhenItClosesThoughNewerOrdersRanFarAhead() throws Exception {
     // Thirty hours of history, more than the 24 windows of baseline, then a spike at 30:00.
     for (int h = 0; h < 30; h++) orders(h, 0, 2);
