@@ -44,10 +44,13 @@ public final class BuyerSketch {
 
   /**
    * {@code image} (null: empty) with the buyers of {@code more} added; the same array once it is
-   * large (the union is taken in place), as {@link #add} does for one buyer.
+   * large (the union is taken in place), as {@link #add} does for one buyer. {@code more} is never
+   * adopted: with object reuse the windows of every size are handed the same sum, and an adopted
+   * array updated in place by one would count in all.
    */
   public static byte[] addAll(byte[] image, byte[] more) {
     if (more == null) return image;
+    if (image == null) return more.clone();
     if (image != null && inPlace(image)) {
       Union union = Union.writableWrap(WritableMemory.writableWrap(image));
       union.update(HllSketch.wrap(Memory.wrap(more)));

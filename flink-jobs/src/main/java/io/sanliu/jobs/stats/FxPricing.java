@@ -8,9 +8,7 @@ import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.Topics;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,9 +20,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Turns documents into facts in yuan (statistics facts, composite index events) with the exchange
- * rates broadcast from {@code sanliu.fx-rates}. The broadcast state (rates by {@link FxRate#key()})
- * is what checkpoints keep; each instance also holds it as an {@link FxTable} for lookups, built
- * from the state on first use (after a start or a restore) and kept up to date as rates arrive.
+ * rates broadcast from {@code sanliu.fx-rates}, through a {@link RateBook}.
  *
  * <p>A rate applies to the documents priced after it arrived: rates are published ahead of the time
  * they are valid from, and a rate that comes later than its documents does not restate them. A
@@ -38,7 +34,7 @@ public abstract class FxPricing<IN, OUT> extends BroadcastProcessFunction<IN, Fx
   public static final OutputTag<DeadLetter> UNPRICED =
       new OutputTag<>("unpriced", TypeInformation.of(DeadLetter.class));
 
-  private transient FxTable table;
+  private final RateBook book = new RateBook();
 
   /** What a document gives, its amounts converted with {@code fx}. */
   protected abstract OUT price(IN document, FxTable fx);
@@ -84,15 +80,8 @@ public abstract class FxPricing<IN, OUT> extends BroadcastProcessFunction<IN, Fx
   @Override
   public void processElement(IN document, ReadOnlyContext ctx, Collector<OUT> out)
       throws Exception {
-    if (table == null) {
-      List<FxRate> known = new ArrayList<>();
-      for (Map.Entry<String, FxRate> e : ctx.getBroadcastState(RATES).immutableEntries()) {
-        known.add(e.getValue());
-      }
-      table = FxTable.of(known);
-    }
     try {
-      out.collect(price(document, table));
+      out.collect(price(document, book.table(ctx.getBroadcastState(RATES))));
     } catch (MissingRateException e) {
       ctx.output(UNPRICED, refusal(document, e));
     }
@@ -101,7 +90,6 @@ public abstract class FxPricing<IN, OUT> extends BroadcastProcessFunction<IN, Fx
   @Override
   public void processBroadcastElement(FxRate rate, Context ctx, Collector<OUT> out)
       throws Exception {
-    ctx.getBroadcastState(RATES).put(rate.key(), rate);
-    if (table != null) table.add(rate);
+    book.add(ctx.getBroadcastState(RATES), rate);
   }
 }

@@ -1,13 +1,14 @@
 package io.sanliu.jobs.stats;
 
+import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.fx.FxRate;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -18,78 +19,129 @@ import org.apache.flink.util.Collector;
  * versions of the list before the release replace it; anything after the count (a replayed list, a
  * second 800, the 899 after the 800) is ignored. A list never released (returned, still waiting)
  * and a receipt whose list never came are forgotten {@code wait} after their times.
+ *
+ * <p>A released list leaves as the customs caliber's fact, in yuan ({@link TradeFacts#ofRelease},
+ * with the broadcast rates), or, when a line's currency has no rate, as a dead letter ({@link
+ * FxPricing#UNPRICED}). Pricing here rather than in an operator of its own spares the job a hop
+ * that would serialise the list once more.
+ *
+ * <p>Everything a key holds is one state value ({@link Waiting}): the heap backend writes the key
+ * again for every state value at each checkpoint, and a list waits under up to three keys for days,
+ * so separate values for the list, the release and the marks made checkpoints several times dearer
+ * (docs/statistics.md, "Throughput").
  */
-public final class ReleaseJoin extends KeyedProcessFunction<String, ListDocument, ReleasedList> {
-  private final long waitMillis;
-  private transient ValueState<ListDocument> list;
-  private transient ValueState<Long> releasedAt;
-  private transient ValueState<Boolean> counted;
-  private transient ValueState<Long> forgetAt;
+public final class ReleaseJoin
+    extends KeyedBroadcastProcessFunction<String, ListDocument, FxRate, TradeFact> {
+  /**
+   * What one join key holds.
+   *
+   * @param list the list's counted part ({@link ListDocument#countedPart}); null until it came, and
+   *     again once counted
+   * @param guid the list record's guid
+   * @param source the list's sender
+   * @param releasedAt the first release's time; null until a release came
+   * @param counted whether the list was counted: later documents of the key are ignored
+   * @param forgetAt when the key is forgotten
+   */
+  public record Waiting(
+      CustomsList list,
+      String guid,
+      String source,
+      Long releasedAt,
+      boolean counted,
+      long forgetAt) {}
 
-  public ReleaseJoin(Duration wait) {
+  private final long waitMillis;
+  private final String stage;
+  private final RateBook book = new RateBook();
+  private transient ValueState<Waiting> waiting;
+
+  /**
+   * @param wait how long a list waits for its release, and a release for its list
+   * @param stage the dead letters' stage, e.g. {@code flink:trade-statistics}
+   */
+  public ReleaseJoin(Duration wait, String stage) {
     this.waitMillis = wait.toMillis();
+    this.stage = stage;
   }
 
   @Override
   public void open(OpenContext context) {
-    list =
+    waiting =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("list", TypeInformation.of(ListDocument.class)));
-    releasedAt =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("released-at", Types.LONG));
-    counted = getRuntimeContext().getState(new ValueStateDescriptor<>("counted", Types.BOOLEAN));
-    forgetAt = getRuntimeContext().getState(new ValueStateDescriptor<>("forget-at", Types.LONG));
+            .getState(new ValueStateDescriptor<>("waiting", TypeInformation.of(Waiting.class)));
   }
 
   @Override
-  public void processElement(ListDocument doc, Context ctx, Collector<ReleasedList> out)
+  public void processElement(ListDocument doc, ReadOnlyContext ctx, Collector<TradeFact> out)
       throws Exception {
-    if (counted.value() != null) return;
+    Waiting w = waiting.value();
+    if (w != null && w.counted()) return;
+    Long releasedAt = w == null ? null : w.releasedAt();
     if (doc.isList()) {
-      list.update(doc);
-      Long at = releasedAt.value();
-      if (at != null) ctx.timerService().registerEventTimeTimer(at);
       Instant declared = doc.list().eventTime();
-      forgetAfter(ctx, declared != null ? declared.toEpochMilli() : ctx.timestamp());
+      long forgetAt =
+          forgetAfter(ctx, w, declared != null ? declared.toEpochMilli() : ctx.timestamp());
+      if (releasedAt != null) ctx.timerService().registerEventTimeTimer(releasedAt);
+      waiting.update(
+          new Waiting(doc.list(), doc.guid(), doc.source(), releasedAt, false, forgetAt));
     } else {
-      if (releasedAt.value() != null) return; // the first release counts
+      if (releasedAt != null) return; // the first release counts
       long at = doc.releasedAt().toEpochMilli();
-      releasedAt.update(at);
-      if (list.value() != null) ctx.timerService().registerEventTimeTimer(at);
-      forgetAfter(ctx, at);
+      long forgetAt = forgetAfter(ctx, w, at);
+      CustomsList list = w == null ? null : w.list();
+      if (list != null) ctx.timerService().registerEventTimeTimer(at);
+      waiting.update(
+          new Waiting(
+              list,
+              w == null ? null : w.guid(),
+              w == null ? null : w.source(),
+              at,
+              false,
+              forgetAt));
     }
   }
 
   /**
-   * Moves the moment this key is forgotten to {@code wait} after {@code millis} if that is later.
-   * Earlier forget timers are left to fire: they find a later moment stored and do nothing, and
-   * deleting one could delete the release timer when both fall on the same millisecond.
+   * The moment this key is forgotten: {@code wait} after {@code millis} if that is later than the
+   * one {@code w} holds, with a timer for it. Earlier forget timers are left to fire: they find a
+   * later moment stored and do nothing, and deleting one could delete the release timer when both
+   * fall on the same millisecond.
    */
-  private void forgetAfter(Context ctx, long millis) throws Exception {
+  private long forgetAfter(ReadOnlyContext ctx, Waiting w, long millis) {
     long at = millis + waitMillis;
-    Long current = forgetAt.value();
-    if (current == null || at > current) {
-      forgetAt.update(at);
-      ctx.timerService().registerEventTimeTimer(at);
-    }
+    if (w != null && w.forgetAt() >= at) return w.forgetAt();
+    ctx.timerService().registerEventTimeTimer(at);
+    return at;
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ReleasedList> out)
+  public void processBroadcastElement(FxRate rate, Context ctx, Collector<TradeFact> out)
       throws Exception {
-    Long at = releasedAt.value();
-    ListDocument l = list.value();
-    if (at != null && at == timestamp && l != null && counted.value() == null) {
-      out.collect(new ReleasedList(l.list(), l.guid(), l.source(), Instant.ofEpochMilli(at)));
-      counted.update(true);
-      list.clear(); // only the marker is needed from now on
+    book.add(ctx.getBroadcastState(FxPricing.RATES), rate);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TradeFact> out)
+      throws Exception {
+    Waiting w = waiting.value();
+    if (w == null) return;
+    if (w.forgetAt() == timestamp) {
+      waiting.clear();
     }
-    Long forget = forgetAt.value();
-    if (forget != null && forget == timestamp) {
-      list.clear();
-      releasedAt.clear();
-      counted.clear();
-      forgetAt.clear();
+    Long at = w.releasedAt();
+    if (at == null || at != timestamp || w.list() == null || w.counted()) return;
+    ReleasedList released =
+        new ReleasedList(w.list(), w.guid(), w.source(), Instant.ofEpochMilli(at));
+    try {
+      out.collect(
+          TradeFacts.ofRelease(released, book.table(ctx.getBroadcastState(FxPricing.RATES))));
+    } catch (MissingRateException e) {
+      ctx.output(FxPricing.UNPRICED, FxPricing.unpriced(stage, w.source(), w.guid(), released, e));
+    }
+    if (w.forgetAt() != timestamp) {
+      // Only the mark is needed from now on.
+      waiting.update(new Waiting(null, null, null, at, true, w.forgetAt()));
     }
   }
 }

@@ -68,6 +68,9 @@ public final class TradeStatisticsJob implements SanliuJob {
     Duration lateness = config.getDuration(ConfigKey.STATS_ALLOWED_LATENESS);
     Duration releaseWait = config.getDuration(ConfigKey.STATS_RELEASE_WAIT);
     int topN = config.getInt(ConfigKey.STATS_TOP_N);
+    // Chained operators hand records on without a deep copy each. Safe here: the records are
+    // immutable, and what an operator keeps of its input (a buyer sketch) it copies.
+    env.getConfig().enableObjectReuse();
 
     TypeInformation<Envelope<Order>> orderType =
         TypeInformation.of(new TypeHint<Envelope<Order>>() {});
@@ -86,20 +89,22 @@ public final class TradeStatisticsJob implements SanliuJob {
             TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}));
     BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
 
-    TypeInformation<TradeFact> factType = TypeInformation.of(TradeFact.class);
+    // Sums leave each caliber's combiner chained to the operator that makes its facts, so a fact
+    // is never serialised; only the minute sums cross to the windows.
+    TypeInformation<SlicePartial> partialType = TypeInformation.of(SlicePartial.class);
     SingleOutputStreamOperator<TradeFact> platform =
         orders
             // Changes and deletions refer to an order already counted.
             .filter(e -> e.payload().appType() == AppType.NEW)
             .name("new orders")
             .uid(NAME + "-new-orders")
+            .map(TradeFacts::countedPart, orderType)
+            .name("counted part")
+            .uid(NAME + "-counted-orders")
             .keyBy(e -> e.key(), Types.STRING)
-            .process(new FirstOrders(), orderType)
-            .name("first of each order")
-            .uid(NAME + "-first-orders")
             .connect(rates)
-            .process(new OrderFacts(STAGE), factType)
-            .name("orders in yuan")
+            .process(new FirstOrderFacts(STAGE), factType())
+            .name("first of each order, in yuan")
             .uid(NAME + "-order-facts");
 
     TypeInformation<ListDocument> listDocument = TypeInformation.of(ListDocument.class);
@@ -120,22 +125,25 @@ public final class TradeStatisticsJob implements SanliuJob {
                     .name("release receipts")
                     .uid(NAME + "-releases"))
             .keyBy(ListDocument::joinKey, Types.STRING)
-            .process(new ReleaseJoin(releaseWait), TypeInformation.of(ReleasedList.class))
-            .name("released lists")
-            .uid(NAME + "-release-join")
             .connect(rates)
-            .process(new ReleaseFacts(STAGE), factType)
-            .name("released lists in yuan")
-            .uid(NAME + "-release-facts");
+            .process(new ReleaseJoin(releaseWait, STAGE), factType())
+            .name("released lists, in yuan")
+            .uid(NAME + "-release-join");
 
     DataStream<SlicePartial> partials =
         platform
-            .union(customs)
             .transform(
-                "cube slices per minute",
-                TypeInformation.of(SlicePartial.class),
+                "platform slices per minute",
+                partialType,
                 new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
-            .uid(NAME + "-slices");
+            .uid(NAME + "-platform-slices")
+            .union(
+                customs
+                    .transform(
+                        "customs slices per minute",
+                        partialType,
+                        new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
+                    .uid(NAME + "-customs-slices"));
 
     TypeInformation<DeadLetter> letterType = TypeInformation.of(DeadLetter.class);
     List<DataStream<DeadLetter>> letters = new ArrayList<>();
@@ -192,6 +200,10 @@ public final class TradeStatisticsJob implements SanliuJob {
         .sinkTo(KafkaStreams.deadLetterSink(config))
         .name("dead letters of the statistics")
         .uid(NAME + "-dead-letters");
+  }
+
+  private static TypeInformation<TradeFact> factType() {
+    return TypeInformation.of(TradeFact.class);
   }
 
   /** A business topic; never idle, because its stream meets the broadcast rates. */

@@ -2,6 +2,7 @@ package io.sanliu.jobs.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,19 @@ class BuyerSketchTest {
     byte[] grown = BuyerSketch.add(old.toCompactByteArray(), "new");
     assertTrue(BuyerSketch.inPlace(grown));
     assertTrue(Math.abs(BuyerSketch.estimate(grown) - 10_001) < 500);
+  }
+
+  @Test
+  void aSketchAddedToNothingIsCopiedSoThatTwoWindowsGivenTheSameSumCountApart() {
+    byte[] shared = buyers("s", 3_000); // a sum handed to the 1m, 1h and 1d windows alike
+    byte[] minute = BuyerSketch.addAll(null, shared);
+    byte[] hour = BuyerSketch.addAll(null, shared);
+    long before = BuyerSketch.estimate(shared);
+
+    for (int i = 0; i < 2_000; i++) minute = BuyerSketch.add(minute, "m" + i);
+
+    assertNotSame(shared, minute);
+    assertEquals(before, BuyerSketch.estimate(shared), "the sum is left as it was");
+    assertEquals(before, BuyerSketch.estimate(hour), "the other window does not see the minute's");
   }
 }

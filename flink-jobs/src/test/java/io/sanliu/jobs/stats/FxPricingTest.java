@@ -5,10 +5,12 @@ import static io.sanliu.jobs.stats.StatsFixtures.item;
 import static io.sanliu.jobs.stats.StatsFixtures.line;
 import static io.sanliu.jobs.stats.StatsFixtures.list;
 import static io.sanliu.jobs.stats.StatsFixtures.order;
+import static io.sanliu.jobs.stats.StatsFixtures.receipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sanliu.model.events.CustomsList;
+import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Direction;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
@@ -16,12 +18,14 @@ import io.sanliu.model.events.TradeMode;
 import io.sanliu.model.fx.FxRate;
 import io.sanliu.model.kafka.DeadLetter;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +46,10 @@ class FxPricingTest {
             List.of(item("A", amount, currency, null))));
   }
 
-  static BroadcastOperatorTestHarness<Envelope<Order>, FxRate, TradeFact> orders()
+  static KeyedBroadcastOperatorTestHarness<String, Envelope<Order>, FxRate, TradeFact> orders()
       throws Exception {
-    return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-        new OrderFacts("flink:test"), FxPricing.RATES);
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new FirstOrderFacts("flink:test"), Envelope::key, Types.STRING, FxPricing.RATES);
   }
 
   @Test
@@ -70,9 +74,11 @@ class FxPricingTest {
       checkpoint = harness.snapshot(1, 1);
     }
     try (var restored =
-        new BroadcastOperatorTestHarness<>(
-            new CoBroadcastWithNonKeyedOperator<>(
-                new OrderFacts("flink:test"), List.of(FxPricing.RATES)),
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new FirstOrderFacts("flink:test"), List.of(FxPricing.RATES)),
+            Envelope::key,
+            Types.STRING,
             1,
             1,
             0)) {
@@ -101,11 +107,38 @@ class FxPricingTest {
     }
   }
 
+  static KeyedBroadcastOperatorTestHarness<String, ListDocument, FxRate, TradeFact> releases()
+      throws Exception {
+    var harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new ReleaseJoin(Duration.ofDays(7), "flink:test"),
+            ListDocument::joinKey,
+            Types.STRING,
+            FxPricing.RATES);
+    // The rates stand at the end of event time in the job (ReferenceWatermarks.none()).
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    return harness;
+  }
+
+  /** Files the list and its release, then lets event time pass the release. */
+  static void release(
+      KeyedBroadcastOperatorTestHarness<String, ListDocument, FxRate, TradeFact> harness,
+      CustomsList l,
+      Instant released)
+      throws Exception {
+    for (ListDocument d : ListDocument.ofList(envelope(l))) {
+      harness.processElement(d, l.eventTime().toEpochMilli());
+    }
+    CustomsReceipt r = receipt(l.orderNo(), null, CustomsReceipt.RELEASED, released);
+    for (ListDocument d : ListDocument.ofReceipt(envelope(r))) {
+      harness.processElement(d, released.toEpochMilli());
+    }
+    harness.processWatermark(released.toEpochMilli());
+  }
+
   @Test
   void releasedListsArePricedAtTheirDeclarationWithTheRatesOfThatTime() throws Exception {
-    try (var harness =
-        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-            new ReleaseFacts("flink:test"), FxPricing.RATES)) {
+    try (var harness = releases()) {
       harness.processBroadcastElement(new FxRate("502", new BigDecimal("7.0000"), DAY), 0);
       harness.processBroadcastElement(
           new FxRate("502", new BigDecimal("9.0000"), AT.plusSeconds(60)), 0);
@@ -113,13 +146,30 @@ class FxPricingTest {
           list("SO1", AT, Direction.E, "502", 2, List.of(line("6109100021", "10", null)));
       Instant released = AT.plusSeconds(3600);
 
-      harness.processElement(
-          new ReleasedList(l, l.guid(), "5349", released), released.toEpochMilli());
+      release(harness, l, released);
 
       TradeFact f = harness.extractOutputValues().get(0);
       assertEquals(7000, f.valueCents());
       assertEquals(released, f.eventTime());
       assertEquals(Caliber.CUSTOMS, f.caliber());
+    }
+  }
+
+  @Test
+  void aReleasedListInACurrencyWithoutARateGoesToTheDeadLetterTopic() throws Exception {
+    try (var harness = releases()) {
+      CustomsList l =
+          list("SO1", AT, Direction.E, "999", 1, List.of(line("6109100021", "10", null)));
+
+      release(harness, l, AT.plusSeconds(3600));
+
+      assertEquals(List.of(), harness.extractOutputValues());
+      var side = harness.getSideOutput(FxPricing.UNPRICED);
+      assertEquals(1, side.size(), "one letter, though the list is filed under three keys");
+      DeadLetter letter = side.stream().map(StreamRecord::getValue).findFirst().orElseThrow();
+      assertEquals(l.guid(), letter.messageGuid());
+      assertEquals("currency", letter.errors().get(0).path());
+      assertTrue(letter.payload().contains("\"orderNo\":\"SO1\""));
     }
   }
 }

@@ -13,11 +13,13 @@ import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.ReceiptKind;
 import io.sanliu.model.events.SampleEvents;
+import io.sanliu.model.fx.FxRate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +32,18 @@ class ReleaseJoinTest {
   static final CustomsList LIST =
       list("SO1", DECLARED, Direction.I, "142", 1, List.of(line("1901101000", "99.00", null)));
 
-  KeyedOneInputStreamOperatorTestHarness<String, ListDocument, ReleasedList> harness;
+  KeyedBroadcastOperatorTestHarness<String, ListDocument, FxRate, TradeFact> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new ReleaseJoin(WAIT), ListDocument::joinKey, Types.STRING);
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new ReleaseJoin(WAIT, "flink:test"),
+            ListDocument::joinKey,
+            Types.STRING,
+            FxPricing.RATES);
+    // The rates stand at the end of event time in the job (ReferenceWatermarks.none()).
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
   }
 
   @AfterEach
@@ -63,8 +70,18 @@ class ReleaseJoinTest {
   /** The released lists emitted, as order number @ the record's timestamp. */
   List<String> released() {
     return harness.extractOutputStreamRecords().stream()
-        .map(r -> r.getValue().list().orderNo() + "@" + r.getTimestamp())
+        .map(r -> orderNo(r.getValue()) + "@" + r.getTimestamp())
         .toList();
+  }
+
+  /** Entries in the keyed state (the broadcast rates are operator state). */
+  int keyedStateEntries() {
+    return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+        .numKeyValueStateEntries();
+  }
+
+  static String orderNo(TradeFact f) {
+    return f.documentKey().substring(f.documentKey().indexOf(':') + 1);
   }
 
   static String at(Instant t) {
@@ -81,9 +98,10 @@ class ReleaseJoinTest {
     watermark(RELEASED);
 
     assertEquals(List.of("SO1@" + at(RELEASED)), released());
-    ReleasedList r = harness.extractOutputValues().get(0);
-    assertEquals(LIST.guid(), r.listGuid());
-    assertEquals(RELEASED, r.releasedAt());
+    TradeFact f = harness.extractOutputValues().get(0);
+    assertEquals(LIST.guid(), f.sourceGuid());
+    assertEquals(RELEASED, f.eventTime());
+    assertEquals(9900, f.valueCents(), "priced as it leaves");
   }
 
   @Test
@@ -165,11 +183,11 @@ class ReleaseJoinTest {
   void aListNeverReleasedIsForgottenAfterTheWait() throws Exception {
     sendList(LIST);
     watermark(DECLARED.plus(WAIT).minusMillis(1));
-    assertEquals(2 * 2, harness.numKeyedStateEntries(), "list and forget time, under two keys");
+    assertEquals(2, keyedStateEntries(), "one value under each of its two keys");
 
     watermark(DECLARED.plus(WAIT));
 
-    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, keyedStateEntries());
     assertEquals(List.of(), released());
   }
 
@@ -182,7 +200,7 @@ class ReleaseJoinTest {
 
     watermark(RELEASED.plus(WAIT));
 
-    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, keyedStateEntries());
   }
 
   @Test

@@ -6,24 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
+import io.sanliu.model.fx.FxRate;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FirstOrdersTest {
+class FirstOrderFactsTest {
   static final Instant AT = Instant.parse("2026-11-22T02:00:00Z");
-  KeyedOneInputStreamOperatorTestHarness<String, Envelope<Order>, Envelope<Order>> harness;
+  KeyedBroadcastOperatorTestHarness<String, Envelope<Order>, FxRate, TradeFact> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new FirstOrders(), e -> e.key(), Types.STRING);
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new FirstOrderFacts("flink:test"), e -> e.key(), Types.STRING, FxPricing.RATES);
   }
 
   @AfterEach
@@ -37,7 +38,7 @@ class FirstOrdersTest {
 
   List<String> passed() {
     return harness.extractOutputValues().stream()
-        .map(e -> e.payload().orderNo() + "/" + e.payload().appTime())
+        .map(f -> f.documentKey().substring(f.documentKey().indexOf(':') + 1) + "/" + f.eventTime())
         .toList();
   }
 
@@ -54,7 +55,7 @@ class FirstOrdersTest {
   void anOrderKeyIsForgottenAfterTwoDays() throws Exception {
     harness.setStateTtlProcessingTime(0);
     send("SO1", AT, "a");
-    harness.setStateTtlProcessingTime(FirstOrders.REMEMBERED.toMillis() + 1);
+    harness.setStateTtlProcessingTime(FirstOrderFacts.REMEMBERED.toMillis() + 1);
     send("SO1", AT, "a");
 
     assertEquals(2, passed().size());
