@@ -94,10 +94,18 @@ public abstract class RuleFamilyFunction<K, I, C>
         String graded = alert.enterpriseCode();
         Grade grade =
             graded == null ? null : ctx.getBroadcastState(ReferenceState.GRADES).get(graded);
-        out.collect(CreditSeverity.apply(alert, grade));
+        RiskAlert raised = CreditSeverity.apply(alert, grade);
+        raised(raised);
+        out.collect(raised);
       }
     }
   }
+
+  /**
+   * Called with every alert the family raises, before it is emitted: a family that must remember
+   * what it raised (a spike's windows, a parcel's silence) records it here.
+   */
+  protected void raised(RiskAlert alert) throws Exception {}
 
   protected final GoodsFiling filing(ReadOnlyContext ctx, String ebcCode, String itemNo)
       throws Exception {

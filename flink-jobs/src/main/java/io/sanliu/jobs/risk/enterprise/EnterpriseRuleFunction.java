@@ -115,7 +115,7 @@ public final class EnterpriseRuleFunction
         null, // an enterprise's volume is of no one trade mode
         order.payload().ebcCode(),
         ctx,
-        new Remembering(out));
+        out);
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class EnterpriseRuleFunction
         null,
         ctx.getCurrentKey(),
         ctx,
-        new Remembering(out));
+        out);
     // Then forget what no rule in force needs: counts of removed rules, counts no window closing
     // from now on looks at, and the orders no open window of any rule holds (an order is counted
     // once while its windows are open).
@@ -184,31 +184,13 @@ public final class EnterpriseRuleFunction
     }
   }
 
-  /** Passes alerts on and records the window each was raised for, in its rule's counts. */
-  private final class Remembering implements Collector<RiskAlert> {
-    private final Collector<RiskAlert> out;
-
-    Remembering(Collector<RiskAlert> out) {
-      this.out = out;
-    }
-
-    @Override
-    public void collect(RiskAlert alert) {
-      try {
-        BucketCounts h = counts.get(alert.ruleId());
-        String start = alert.evidence().get("bucketStart");
-        if (h != null && start != null) {
-          counts.put(alert.ruleId(), h.withRaised(Instant.parse(start).toEpochMilli()));
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot record the spike of " + alert.ruleId(), e);
-      }
-      out.collect(alert);
-    }
-
-    @Override
-    public void close() {
-      out.close();
+  /** Records the window each alert was raised for, in its rule's counts. */
+  @Override
+  protected void raised(RiskAlert alert) throws Exception {
+    BucketCounts h = counts.get(alert.ruleId());
+    String start = alert.evidence().get("bucketStart");
+    if (h != null && start != null) {
+      counts.put(alert.ruleId(), h.withRaised(Instant.parse(start).toEpochMilli()));
     }
   }
 }

@@ -103,7 +103,7 @@ public final class ShipmentRuleFunction
     for (String ruleId : raised.keys()) already.add(ruleId);
     ShipmentContext context =
         new ShipmentContext(ctx.getCurrentKey(), s, Instant.ofEpochMilli(timestamp), already);
-    evaluate(context, s.tradeMode(), s.ebcCode(), ctx, new Remembering(out));
+    evaluate(context, s.tradeMode(), s.ebcCode(), ctx, out);
     // A definition changed since the timers were set may be due later: set its timers too.
     arm(s, timestamp, ctx);
   }
@@ -133,27 +133,9 @@ public final class ShipmentRuleFunction
     raised.clear();
   }
 
-  /** Passes alerts on and remembers which rules raised them. */
-  private final class Remembering implements Collector<RiskAlert> {
-    private final Collector<RiskAlert> out;
-
-    Remembering(Collector<RiskAlert> out) {
-      this.out = out;
-    }
-
-    @Override
-    public void collect(RiskAlert alert) {
-      try {
-        raised.put(alert.ruleId(), true);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot record the alert of " + alert.ruleId(), e);
-      }
-      out.collect(alert);
-    }
-
-    @Override
-    public void close() {
-      out.close();
-    }
+  /** Remembers which rules raised an alert about the parcel's current silence. */
+  @Override
+  protected void raised(RiskAlert alert) throws Exception {
+    raised.put(alert.ruleId(), true);
   }
 }
