@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.jobs.risk.RiskEngineJob;
@@ -170,7 +171,8 @@ final class AlertLatencyBench {
         settings.steady().toSeconds());
     Map<String, Object> facts = new LinkedHashMap<>();
     long building = System.nanoTime();
-    try (KafkaOffsets offsets = new KafkaOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP));
+    try (ConsumerGroupOffsets offsets =
+            new ConsumerGroupOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP));
         AlertWatcher watcher = AlertWatcher.start(config, settings.pollEvery());
         SimulatedZones simulator =
             SimulatedZones.start(zone, settings.zones(), progress::println)) {
@@ -215,7 +217,7 @@ final class AlertLatencyBench {
         progress.println("  engine still behind after " + settings.drainTimeout() + ": " + behind);
       }
       facts.put("checkpoints", CheckpointStats.of(flink, job));
-      facts.put("engineInputRecords", KafkaOffsets.total(ends));
+      facts.put("engineInputRecords", ConsumerGroupOffsets.total(ends));
 
       BenchResult traffic =
           BenchResult.of(

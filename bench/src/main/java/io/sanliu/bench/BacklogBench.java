@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
@@ -86,7 +87,7 @@ final class BacklogBench {
   List<BenchResult> run(
       String consumeName, Subject subject, Map<TopicPartition, Long> backlog, int repetitions)
       throws Exception {
-    long docs = KafkaOffsets.total(backlog);
+    long docs = ConsumerGroupOffsets.total(backlog);
     int partitions = backlog.size();
     List<BenchResult> results =
         trials.measureInTurns(
@@ -107,7 +108,9 @@ final class BacklogBench {
                 new Trials.Spec(
                     subject.name(),
                     "docs",
-                    null,
+                    // A whole run first, uncounted, as the consumer's warm-up: the first run of a
+                    // job in the JVM was a third slower than the next (code not yet compiled).
+                    rep -> runJob(subject, backlog, rep),
                     rep -> runJob(subject, backlog, rep),
                     String.format(
                         Locale.ROOT,
@@ -140,7 +143,7 @@ final class BacklogBench {
         inputs.stream().collect(Collectors.toMap(Topic::name, Function.identity()));
     Map<TopicPartition, Long> until = new HashMap<>();
     backlog.forEach((tp, end) -> until.put(tp, (long) Math.ceil(end * share)));
-    long expected = KafkaOffsets.total(until);
+    long expected = ConsumerGroupOffsets.total(until);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             KafkaBaselines.consumerProperties(config.get(ConfigKey.KAFKA_BOOTSTRAP)),
@@ -186,7 +189,8 @@ final class BacklogBench {
     Config jobConfig =
         config.with(
             ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS, String.valueOf(checkpointInterval.toMillis()));
-    try (KafkaOffsets offsets = new KafkaOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP))) {
+    try (ConsumerGroupOffsets offsets =
+        new ConsumerGroupOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP))) {
       // Offsets an earlier run committed would read as already caught up.
       offsets.forget(group);
       JobID id = flink.submit(deployment.apply(job), jobConfig);
@@ -226,13 +230,15 @@ final class BacklogBench {
         if (load.isEmpty()) load = VertexLoad.of(flink, id);
         vertexLoad.put(job.name() + "#" + rep, load);
         load.forEach((vertex, ms) -> progress.println("    " + ms + " " + vertex));
-        long total = KafkaOffsets.total(backlog);
+        long total = ConsumerGroupOffsets.total(backlog);
         progress.printf(
             Locale.ROOT,
-            "    from RUNNING: %,d docs in %.2f s = %,.0f/s%n",
+            "    from RUNNING: %,d docs in %.2f s = %,.0f/s; checkpoints %s, %d of them triggered%n",
             total,
             nanos / 1e9,
-            total / (nanos / 1e9));
+            total / (nanos / 1e9),
+            checkpoints.get(job.name() + "#" + rep),
+            end.triggered());
         // Sustained: from when the sources were first seen passing records on (start-up over).
         long[] reading = end.firstSeenReading();
         if (reading == null || ended - reading[1] <= 0) {

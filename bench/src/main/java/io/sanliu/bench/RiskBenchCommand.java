@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.model.config.Config;
@@ -220,10 +221,11 @@ public final class RiskBenchCommand implements Callable<Integer> {
       PrintStream progress)
       throws Exception {
     Map<TopicPartition, Long> backlog;
-    try (KafkaOffsets offsets = new KafkaOffsets(jobs.get(ConfigKey.KAFKA_BOOTSTRAP))) {
+    try (ConsumerGroupOffsets offsets =
+        new ConsumerGroupOffsets(jobs.get(ConfigKey.KAFKA_BOOTSTRAP))) {
       backlog = offsets.ends(MatchingOnlyJob.INPUT);
     }
-    long docs = KafkaOffsets.total(backlog);
+    long docs = ConsumerGroupOffsets.total(backlog);
     report.environment("matcherBacklogDocs", docs);
     progress.printf(Locale.ROOT, "Matcher over a backlog of %,d documents%n", docs);
     BacklogBench bench =

@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
 import io.sanliu.jobs.stats.TradeStatisticsJob;
@@ -124,10 +125,11 @@ public final class StatsBenchCommand implements Callable<Integer> {
               .withProgressEvery(Duration.ofSeconds(30));
       SimulatedZones.preload(zone, zoneCount, preloadSeconds, progress);
       Map<TopicPartition, Long> backlog;
-      try (KafkaOffsets offsets = new KafkaOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP))) {
+      try (ConsumerGroupOffsets offsets =
+          new ConsumerGroupOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP))) {
         backlog = offsets.ends(INPUT);
       }
-      long docs = KafkaOffsets.total(backlog);
+      long docs = ConsumerGroupOffsets.total(backlog);
       report.environment("backlogDocs", docs);
       progress.printf(Locale.ROOT, "Statistics over a backlog of %,d documents%n", docs);
       int parallelism = config.getInt(ConfigKey.FLINK_PARALLELISM);

@@ -2,6 +2,7 @@ package io.sanliu.jobs;
 
 import io.sanliu.model.config.Config;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
@@ -11,6 +12,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -81,8 +83,33 @@ public final class LocalFlinkCluster implements AutoCloseable {
     return status;
   }
 
+  /** Waits until the job has finished, failed or been cancelled; returns its status then. */
+  public JobStatus awaitTerminal(JobID job, long timeoutMs) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    JobStatus status = status(job);
+    while (!status.isGloballyTerminalState() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      status = status(job);
+    }
+    return status;
+  }
+
   public void cancel(JobID job) throws Exception {
     cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Stops the job as if its input had ended ("stop --drain"): the sources send the end of event
+   * time, so every pending event-time timer fires and the sinks flush, then the job finishes with a
+   * savepoint in {@code savepointDir}. Only what the sources had read by then is processed.
+   *
+   * @return the savepoint's path
+   */
+  public String drain(JobID job, Path savepointDir) throws Exception {
+    return cluster
+        .stopWithSavepoint(
+            job, savepointDir.toUri().toString(), true, SavepointFormatType.CANONICAL)
+        .get(5, TimeUnit.MINUTES);
   }
 
   public URI webUrl() throws Exception {

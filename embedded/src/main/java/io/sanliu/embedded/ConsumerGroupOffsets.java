@@ -1,4 +1,4 @@
-package io.sanliu.bench;
+package io.sanliu.embedded;
 
 import io.sanliu.model.kafka.Topic;
 import java.time.Duration;
@@ -16,27 +16,27 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Where topics end and how far a consumer group has got, from the broker's admin API: what a job
- * has still to read. A Flink Kafka source commits its group's offsets when a checkpoint completes,
- * so the group's position moves in steps of the checkpoint interval and means "processed through
- * every operator and sink".
+ * has still to read (the benches, and tests that must know a job has read everything). A Flink
+ * Kafka source commits its group's offsets when a checkpoint completes, so the group's position
+ * moves in steps of the checkpoint interval and means "processed through every operator and sink".
  */
-final class KafkaOffsets implements AutoCloseable {
+public final class ConsumerGroupOffsets implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 30;
 
   private final Admin admin;
 
-  KafkaOffsets(String bootstrap) {
+  public ConsumerGroupOffsets(String bootstrap) {
     this.admin =
         Admin.create(
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG,
-                "sanliu-bench-offsets"));
+                "sanliu-group-offsets"));
   }
 
   /** The end (next offset to be written) of every partition of {@code topics}. */
-  Map<TopicPartition, Long> ends(Collection<Topic<?>> topics) throws Exception {
+  public Map<TopicPartition, Long> ends(Collection<Topic<?>> topics) throws Exception {
     List<String> names = topics.stream().map(Topic::name).toList();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (TopicDescription d :
@@ -59,7 +59,7 @@ final class KafkaOffsets implements AutoCloseable {
   }
 
   /** The offsets {@code group} committed; partitions it never committed are absent. */
-  Map<TopicPartition, Long> committed(String group) throws Exception {
+  public Map<TopicPartition, Long> committed(String group) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> offsets =
         admin
             .listConsumerGroupOffsets(group)
@@ -71,7 +71,7 @@ final class KafkaOffsets implements AutoCloseable {
   }
 
   /** Records of {@code ends} that {@code group} has not committed yet. */
-  long lag(String group, Map<TopicPartition, Long> ends) throws Exception {
+  public long lag(String group, Map<TopicPartition, Long> ends) throws Exception {
     Map<TopicPartition, Long> done = committed(group);
     long behind = 0;
     for (var e : ends.entrySet())
@@ -80,7 +80,8 @@ final class KafkaOffsets implements AutoCloseable {
   }
 
   /** {@link #lag} per topic, for the topics that are behind. */
-  Map<String, Long> lagByTopic(String group, Map<TopicPartition, Long> ends) throws Exception {
+  public Map<String, Long> lagByTopic(String group, Map<TopicPartition, Long> ends)
+      throws Exception {
     Map<TopicPartition, Long> done = committed(group);
     Map<String, Long> out = new java.util.TreeMap<>();
     for (var e : ends.entrySet()) {
@@ -96,7 +97,7 @@ final class KafkaOffsets implements AutoCloseable {
    *
    * @return true if it did before {@code timeout}
    */
-  boolean awaitCaughtUp(
+  public boolean awaitCaughtUp(
       String group, Map<TopicPartition, Long> ends, Duration every, Duration timeout)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -108,7 +109,7 @@ final class KafkaOffsets implements AutoCloseable {
   }
 
   /** Deletes {@code group} and the offsets it committed; nothing when there is no such group. */
-  void forget(String group) throws Exception {
+  public void forget(String group) throws Exception {
     try {
       admin.deleteConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
@@ -119,7 +120,7 @@ final class KafkaOffsets implements AutoCloseable {
   }
 
   /** Records in {@code ends}, assuming every topic starts at offset 0 (nothing deleted yet). */
-  static long total(Map<TopicPartition, Long> ends) {
+  public static long total(Map<TopicPartition, Long> ends) {
     return ends.values().stream().mapToLong(Long::longValue).sum();
   }
 
