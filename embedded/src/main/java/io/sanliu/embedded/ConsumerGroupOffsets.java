@@ -72,11 +72,7 @@ public final class ConsumerGroupOffsets implements AutoCloseable {
 
   /** Records of {@code ends} that {@code group} has not committed yet. */
   public long lag(String group, Map<TopicPartition, Long> ends) throws Exception {
-    Map<TopicPartition, Long> done = committed(group);
-    long behind = 0;
-    for (var e : ends.entrySet())
-      behind += Math.max(0, e.getValue() - done.getOrDefault(e.getKey(), 0L));
-    return behind;
+    return lagByTopic(group, ends).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** {@link #lag} per topic, for the topics that are behind. */

@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +55,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   public static EmbeddedElasticsearch start(ElasticsearchOptions options) {
     long started = System.nanoTime();
     ElasticsearchDistribution.requireValid(options.home());
-    RunDir dirs = RunDir.create(options.runDir());
+    ElasticsearchRunDir dirs = ElasticsearchRunDir.create(options.runDir());
     int httpPort = FreePorts.orFree(options.httpPort());
     int transportPort = FreePorts.pick(httpPort);
     dirs.writeConfig(options.home(), settings(dirs, httpPort, transportPort));
@@ -149,7 +147,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     stop();
   }
 
-  private static List<String> launchCommand(ElasticsearchOptions options, RunDir dirs) {
+  private static List<String> launchCommand(
+      ElasticsearchOptions options, ElasticsearchRunDir dirs) {
     Optional<Path> setpriv = Commands.which("setpriv");
     if (!UnixAccount.currentIsRoot()) {
       Path script = options.home().resolve("bin/elasticsearch");
@@ -240,7 +239,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> settings(RunDir dirs, int httpPort, int transportPort) {
+  private static Map<String, String> settings(
+      ElasticsearchRunDir dirs, int httpPort, int transportPort) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("cluster.name", CLUSTER_NAME);
     s.put("node.name", CLUSTER_NAME + "-1");
@@ -343,68 +343,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Layout of the run directory; everything Elasticsearch writes goes here. */
-  private record RunDir(Path root) {
-    static RunDir create(Path root) {
-      RunDir dirs = new RunDir(root);
-      try {
-        for (Path dir : List.of(root, dirs.config(), dirs.data(), dirs.logs(), dirs.tmp())) {
-          Files.createDirectories(dir);
-        }
-        // Files.createTempDirectory makes 0700 directories; an unprivileged server must enter.
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create Elasticsearch run directory " + root, e);
-      }
-      return dirs;
-    }
-
-    Path config() {
-      return root.resolve("config");
-    }
-
-    Path data() {
-      return root.resolve("data");
-    }
-
-    Path logs() {
-      return root.resolve("logs");
-    }
-
-    Path tmp() {
-      return root.resolve("tmp");
-    }
-
-    Path distribution() {
-      return root.resolve("distribution");
-    }
-
-    Path consoleLog() {
-      return root.resolve("console.log");
-    }
-
-    /** A writable copy of the distribution's config (ES writes its keystore there). */
-    void writeConfig(Path home, Map<String, String> settings) {
-      Path source = home.resolve("config");
-      StringBuilder yml = new StringBuilder("# Written by Sanliu EmbeddedElasticsearch\n");
-      settings.forEach((k, v) -> yml.append(k).append(": ").append(quoted(v)).append('\n'));
-      try (Stream<Path> files = Files.walk(source)) {
-        for (Path file : files.toList()) {
-          Path copy = config().resolve(source.relativize(file).toString());
-          if (Files.isDirectory(file)) Files.createDirectories(copy);
-          else Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.writeString(config().resolve("elasticsearch.yml"), yml);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write Elasticsearch config to " + config(), e);
-      }
-    }
-
-    private static String quoted(String value) {
-      return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -72,22 +73,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
   /** Waits until the job's tasks run (or it failed), so callers know data will flow. */
   public JobStatus awaitRunning(JobID job, long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    JobStatus status = status(job);
-    while (status != JobStatus.RUNNING
-        && !status.isGloballyTerminalState()
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      status = status(job);
-    }
-    return status;
+    return awaitStatus(job, timeoutMs, s -> s == JobStatus.RUNNING);
   }
 
   /** Waits until the job has finished, failed or been cancelled; returns its status then. */
   public JobStatus awaitTerminal(JobID job, long timeoutMs) throws Exception {
+    return awaitStatus(job, timeoutMs, s -> false);
+  }
+
+  /** Polls the job's status until {@code reached} or a terminal state, or the time is up. */
+  private JobStatus awaitStatus(JobID job, long timeoutMs, Predicate<JobStatus> reached)
+      throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMs;
     JobStatus status = status(job);
-    while (!status.isGloballyTerminalState() && System.currentTimeMillis() < deadline) {
+    while (!reached.test(status)
+        && !status.isGloballyTerminalState()
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
       status = status(job);
     }

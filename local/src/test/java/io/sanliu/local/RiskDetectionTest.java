@@ -190,12 +190,7 @@ class RiskDetectionTest {
   /** Records read and written per operator chain, from the Flink REST API: where a run stalled. */
   static String progress(java.net.URI web, String job) {
     try {
-      var http = java.net.http.HttpClient.newHttpClient();
-      String body =
-          http.send(
-                  java.net.http.HttpRequest.newBuilder(web.resolve("/jobs/" + job)).build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString())
-              .body();
+      String body = get(web.resolve("/jobs/" + job));
       StringBuilder out = new StringBuilder("job progress:\n");
       for (JsonNode v : Json.mapper().readTree(body).path("vertices")) {
         out.append(
@@ -208,12 +203,7 @@ class RiskDetectionTest {
                     .asText()
                     .substring(0, Math.min(90, v.path("name").asText().length()))));
       }
-      String exceptions =
-          http.send(
-                  java.net.http.HttpRequest.newBuilder(web.resolve("/jobs/" + job + "/exceptions"))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString())
-              .body();
+      String exceptions = get(web.resolve("/jobs/" + job + "/exceptions"));
       JsonNode history =
           Json.mapper().readTree(exceptions).path("exceptionHistory").path("entries");
       out.append("failures: ").append(history.size()).append('\n');

@@ -48,6 +48,13 @@ class NegativeListRoutesTest {
     api.close();
   }
 
+  /** Posts an entry as an administrator; it must be created. */
+  static HttpResponse<String> listed(String body) {
+    HttpResponse<String> created = api.post("/api/v1/negative-list", Role.ADMIN, body);
+    assertEquals(201, created.statusCode(), created.body());
+    return created;
+  }
+
   static Set<String> fields(JsonNode node) {
     return CreditRoutesTest.fields(node);
   }
@@ -56,13 +63,10 @@ class NegativeListRoutesTest {
   void anAdministratorListsAnEnterpriseItReachesTheTopicAndTheAuditTrail() {
     String enterprise = RUN + "-NL";
     HttpResponse<String> created =
-        api.post(
-            "/api/v1/negative-list",
-            Role.ADMIN,
+        listed(
             "{\"subject\":\"ENTERPRISE\",\"enterpriseCode\":\""
                 + enterprise
                 + "\",\"reason\":\"确认虚假贸易\"}");
-    assertEquals(201, created.statusCode(), created.body());
     JsonNode entry = json(created);
     String id = entry.get("entryId").asText();
     assertEquals(
@@ -103,13 +107,10 @@ class NegativeListRoutesTest {
   void anAdministratorTakesAnEntryOffAuditedAndPublishedAgainWithItsRemoval() {
     String enterprise = RUN + "-NLR";
     HttpResponse<String> created =
-        api.post(
-            "/api/v1/negative-list",
-            Role.ADMIN,
+        listed(
             "{\"subject\":\"ENTERPRISE\",\"enterpriseCode\":\""
                 + enterprise
                 + "\",\"reason\":\"走私\"}");
-    assertEquals(201, created.statusCode(), created.body());
     String id = json(created).get("entryId").asText();
     String path = "/api/v1/negative-list/" + id + "/removal";
 
@@ -161,13 +162,10 @@ class NegativeListRoutesTest {
   void aGoodsEntryNamesItsItemAndThePublicViewLeavesItOut() {
     String enterprise = RUN + "-NLG";
     HttpResponse<String> created =
-        api.post(
-            "/api/v1/negative-list",
-            Role.ADMIN,
+        listed(
             "{\"subject\":\"GOODS\",\"enterpriseCode\":\""
                 + enterprise
                 + "\",\"itemNo\":\"SKU-37\",\"reason\":\"假冒商品\"}");
-    assertEquals(201, created.statusCode(), created.body());
     JsonNode entry = json(created);
     assertEquals("SKU-37", entry.get("itemNo").asText());
     assertEquals(Topics.NEGATIVE_LIST.name(), entry.at("/published/topic").asText());

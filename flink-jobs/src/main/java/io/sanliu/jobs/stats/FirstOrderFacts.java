@@ -55,13 +55,12 @@ public final class FirstOrderFacts
       return;
     }
     seen.update(true);
-    try {
-      out.collect(TradeFacts.ofOrder(order, book.table(ctx.getBroadcastState(FxPricing.RATES))));
-    } catch (MissingRateException e) {
-      ctx.output(
-          FxPricing.UNPRICED,
-          FxPricing.unpriced(stage, order.source(), order.messageGuid(), order, e));
-    }
+    book.price(
+        order,
+        ctx,
+        out,
+        TradeFacts::ofOrder,
+        e -> FxPricing.unpriced(stage, order.source(), order.messageGuid(), order, e));
   }
 
   @Override

@@ -80,11 +80,7 @@ public abstract class FxPricing<IN, OUT> extends BroadcastProcessFunction<IN, Fx
   @Override
   public void processElement(IN document, ReadOnlyContext ctx, Collector<OUT> out)
       throws Exception {
-    try {
-      out.collect(price(document, book.table(ctx.getBroadcastState(RATES))));
-    } catch (MissingRateException e) {
-      ctx.output(UNPRICED, refusal(document, e));
-    }
+    book.price(document, ctx, out, this::price, e -> refusal(document, e));
   }
 
   @Override

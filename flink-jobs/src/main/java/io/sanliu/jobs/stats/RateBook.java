@@ -1,12 +1,17 @@
 package io.sanliu.jobs.stats;
 
 import io.sanliu.model.fx.FxRate;
+import io.sanliu.model.kafka.DeadLetter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.streaming.api.functions.co.BaseBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * One operator instance's view of the broadcast exchange rates ({@link FxPricing#RATES}). The
@@ -27,6 +32,27 @@ public final class RateBook implements Serializable {
       table = FxTable.of(known);
     }
     return table;
+  }
+
+  /**
+   * Collects what {@code pricing} makes of {@code document} with the rates, or sends the dead
+   * letter {@code refusal} gives to {@link FxPricing#UNPRICED} when a currency has no rate.
+   */
+  public <D, O> void price(
+      D document,
+      BaseBroadcastProcessFunction.ReadOnlyContext ctx,
+      Collector<O> out,
+      BiFunction<D, FxTable, O> pricing,
+      Function<MissingRateException, DeadLetter> refusal)
+      throws Exception {
+    O priced;
+    try {
+      priced = pricing.apply(document, table(ctx.getBroadcastState(FxPricing.RATES)));
+    } catch (MissingRateException e) {
+      ctx.output(FxPricing.UNPRICED, refusal.apply(e));
+      return;
+    }
+    out.collect(priced);
   }
 
   /** Records a rate in the broadcast state and, once built, in the table. */

@@ -133,12 +133,12 @@ public final class ReleaseJoin
     if (at == null || at != timestamp || w.list() == null || w.counted()) return;
     ReleasedList released =
         new ReleasedList(w.list(), w.guid(), w.source(), Instant.ofEpochMilli(at));
-    try {
-      out.collect(
-          TradeFacts.ofRelease(released, book.table(ctx.getBroadcastState(FxPricing.RATES))));
-    } catch (MissingRateException e) {
-      ctx.output(FxPricing.UNPRICED, FxPricing.unpriced(stage, w.source(), w.guid(), released, e));
-    }
+    book.price(
+        released,
+        ctx,
+        out,
+        TradeFacts::ofRelease,
+        e -> FxPricing.unpriced(stage, w.source(), w.guid(), released, e));
     if (w.forgetAt() != timestamp) {
       // Only the mark is needed from now on.
       waiting.update(new Waiting(null, null, null, at, true, w.forgetAt()));

@@ -89,9 +89,6 @@ public final class TradeStatisticsJob implements SanliuJob {
             TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}));
     BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
 
-    // Sums leave each caliber's combiner chained to the operator that makes its facts, so a fact
-    // is never serialised; only the minute sums cross to the windows.
-    TypeInformation<SlicePartial> partialType = TypeInformation.of(SlicePartial.class);
     SingleOutputStreamOperator<TradeFact> platform =
         orders
             // Changes and deletions refer to an order already counted.
@@ -130,20 +127,10 @@ public final class TradeStatisticsJob implements SanliuJob {
             .name("released lists, in yuan")
             .uid(NAME + "-release-join");
 
+    // Sums leave each caliber's combiner chained to the operator that makes its facts, so a fact
+    // is never serialised; only the minute sums cross to the windows.
     DataStream<SlicePartial> partials =
-        platform
-            .transform(
-                "platform slices per minute",
-                partialType,
-                new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
-            .uid(NAME + "-platform-slices")
-            .union(
-                customs
-                    .transform(
-                        "customs slices per minute",
-                        partialType,
-                        new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
-                    .uid(NAME + "-customs-slices"));
+        slicesPerMinute(platform, "platform").union(slicesPerMinute(customs, "customs"));
 
     TypeInformation<DeadLetter> letterType = TypeInformation.of(DeadLetter.class);
     List<DataStream<DeadLetter>> letters = new ArrayList<>();
@@ -200,6 +187,17 @@ public final class TradeStatisticsJob implements SanliuJob {
         .sinkTo(KafkaStreams.deadLetterSink(config))
         .name("dead letters of the statistics")
         .uid(NAME + "-dead-letters");
+  }
+
+  /** A caliber's facts summed per slice and minute, chained to the operator that makes them. */
+  private static DataStream<SlicePartial> slicesPerMinute(
+      DataStream<TradeFact> facts, String caliber) {
+    return facts
+        .transform(
+            caliber + " slices per minute",
+            TypeInformation.of(SlicePartial.class),
+            new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
+        .uid(NAME + "-" + caliber + "-slices");
   }
 
   private static TypeInformation<TradeFact> factType() {
