@@ -29,10 +29,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * parsing the same records: how much of what Kafka and JSON allow the job keeps. The job runs over
  * the whole backlog once per repetition, from the earliest offsets, with its consumer group emptied
  * first; it is timed from when its sources are first seen passing records on (start-up over; the
- * time from RUNNING is printed too) until the group has committed every offset (a Flink Kafka
- * source commits at a completed checkpoint, so everything read went through every operator and sink
- * by then). The job checkpoints at its interval; once its sources have read everything a checkpoint
- * is triggered ({@link CaughtUpCheckpoint}), so the end is seen without waiting for the next.
+ * time from RUNNING is printed too) until a checkpoint triggered once its sources had taken every
+ * record completed ({@link CaughtUpCheckpoint}): everything read went through every operator and
+ * sink by then. The job checkpoints at its interval besides. Afterwards, untimed, the group's
+ * committed offsets must cover the backlog.
  */
 final class BacklogBench {
   private static final long REST_POLL_NANOS = 1_000_000_000L;
@@ -50,6 +50,7 @@ final class BacklogBench {
 
   private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
 
   private final Config config;
   private final LocalFlinkCluster flink;
@@ -119,13 +120,36 @@ final class BacklogBench {
                         "%s, parallelism %d, its consumer group emptied and the topics read from"
                             + " the earliest offset; sustained rate: the records after those the"
                             + " sources had passed on when first seen doing so (start-up over),"
-                            + " over the time from then until the group committed every offset"
-                            + " (checkpoints every %.1f s, and one triggered once the sources had"
-                            + " read everything)",
+                            + " over the time from then until a checkpoint triggered once the"
+                            + " sources had taken every record completed (checkpoints every %.1f s"
+                            + " besides); the group's committed offsets checked afterwards",
                         subject.description(),
                         config.getInt(ConfigKey.FLINK_PARALLELISM),
                         checkpointInterval.toMillis() / 1000.0))));
     return List.of(results.get(0), results.get(1).comparedWith(consumeName));
+  }
+
+  /**
+   * Waits, untimed, until the job's group has committed every offset of the backlog: the proof that
+   * the run covered it. The Kafka source commits up to ten seconds after a checkpoint when it has
+   * nothing more to read ({@link CaughtUpCheckpoint}).
+   */
+  private static void awaitCommitted(
+      ConsumerGroupOffsets offsets, String group, Map<TopicPartition, Long> backlog)
+      throws Exception {
+    long deadline = System.nanoTime() + COMMIT_TIMEOUT.toNanos();
+    while (offsets.lag(group, backlog) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the run ended, but "
+                + group
+                + " has not committed the whole backlog after "
+                + COMMIT_TIMEOUT.toSeconds()
+                + " s: "
+                + offsets.lagByTopic(group, backlog));
+      }
+      Thread.sleep(200);
+    }
   }
 
   /** Busy, back-pressured and idle time per vertex of each job run, by job name and repetition. */
@@ -200,17 +224,22 @@ final class BacklogBench {
         JobStatus status = flink.awaitRunning(id, 60_000);
         if (status != JobStatus.RUNNING) throw new IllegalStateException(job.name() + " " + status);
         long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         long deadline = started + JOB_TIMEOUT.toNanos();
         Map<String, Object> load = Map.of();
-        CaughtUpCheckpoint end = new CaughtUpCheckpoint(flink, id);
+        CaughtUpCheckpoint end =
+            new CaughtUpCheckpoint(flink, id, ConsumerGroupOffsets.total(backlog));
         long lastRestPoll = 0;
-        while (offsets.lag(group, backlog) > 0) {
+        while (!end.ended()) {
           Thread.sleep(200);
-          // Flink's REST API at most once a second: its handlers and the metric fetches they cause
-          // run in the job's JVM, and polling every 200 ms took a seventh of the job's CPU samples.
+          // The sources' counters as soon as they show (Flink refreshes its metrics every second),
+          // so the last checkpoint is triggered without delay.
+          end.poll();
+          // The rest of Flink's REST API at most once a second: its handlers and the metric
+          // fetches they cause run in the job's JVM (polling every 200 ms took a seventh of the
+          // job's CPU samples).
           if (System.nanoTime() - lastRestPoll < REST_POLL_NANOS) continue;
           lastRestPoll = System.nanoTime();
-          end.poll();
           // Sampled while the job works: the metrics average the last seconds.
           if (System.nanoTime() - started > 5_000_000_000L && load.isEmpty()) {
             load = VertexLoad.of(flink, id);
@@ -231,7 +260,9 @@ final class BacklogBench {
                     flink.lastFailure(id)));
           }
         }
-        long ended = System.nanoTime();
+        // The end as Flink saw it, on the bench's clock.
+        long ended = started + (end.endedAtMillis() - startedMillis) * 1_000_000L;
+        awaitCommitted(offsets, group, backlog);
         long nanos = ended - started;
         checkpoints.put(job.name() + "#" + rep, CheckpointStats.of(flink, id));
         if (load.isEmpty()) load = VertexLoad.of(flink, id);

@@ -16,52 +16,57 @@ import java.util.Map;
 import org.apache.flink.api.common.JobID;
 
 /**
- * Ends a backlog run at the job's deployed checkpoint interval without waiting for the next
- * periodic checkpoint: once the Kafka sources report no pending records (their {@code
- * pendingRecords} gauges, summed over the source vertices), a checkpoint is triggered through
- * Flink's REST API; its completion commits the offsets the bench waits for. So the timing is exact
- * to about a checkpoint's duration while the job pays only for the checkpoints it would pay for as
- * deployed. None while a checkpoint is under way; a trigger is repeated only once its checkpoint
- * has ended without covering everything.
+ * Sees the end of a backlog run: once the Kafka sources have taken every record of the backlog from
+ * their readers (their source operators' {@code numRecordsIn} counters, summed over the source
+ * vertices, reach the backlog's size), one checkpoint is triggered through Flink's REST API. Its
+ * barrier follows the last record, so when it completes every record has gone through every
+ * operator and the sinks have flushed; the run ends at its last acknowledgement, as Flink reports
+ * it. The job pays for the checkpoints it would pay for as deployed plus this one.
+ *
+ * <p>The offsets the Kafka source commits to its group are no end signal: the source commits from
+ * its fetcher thread, which, once caught up, waits up to ten seconds in its consumer's poll before
+ * it runs the commit (runs showed the group's offsets appear topic by topic, seconds after the
+ * checkpoint completed). The bench checks them afterwards, untimed, as proof that the run covered
+ * the backlog.
  */
 final class CaughtUpCheckpoint {
-  private static final String PENDING = "pendingRecords";
+  private static final String READ = "numRecordsIn";
 
   private final LocalFlinkCluster flink;
   private final JobID job;
+  private final long backlog;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /**
-   * How long after a triggered checkpoint ended its committed offsets are given to show before it
-   * is repeated: the pending-records gauge counts records not yet fetched, so a checkpoint
-   * triggered at zero may miss those fetched but not yet passed on.
-   */
-  private static final long COMMIT_SHOWS_NANOS = 1_000_000_000L;
-
-  private long lastTrigger;
   private int triggered;
-  private long endedAtTrigger;
-  private long triggeredEndSeen;
+  private long triggeredAtMillis;
+  private long endedAtMillis;
   private long firstOut;
-
-  /** Per source vertex, the query of its summed pending-records gauge once it has one. */
-  private final Map<String, URI> pendingGauges = new HashMap<>();
-
   private long firstAt;
 
-  CaughtUpCheckpoint(LocalFlinkCluster flink, JobID job) {
+  /** The source vertices, once seen. */
+  private List<JsonNode> sources;
+
+  /** Per source vertex, the query of its source operator's summed read counter once it has one. */
+  private final Map<String, URI> readCounters = new HashMap<>();
+
+  /**
+   * @param backlog the records the job's sources are to read
+   */
+  CaughtUpCheckpoint(LocalFlinkCluster flink, JobID job, long backlog) {
     this.flink = flink;
     this.job = job;
+    this.backlog = backlog;
   }
 
   /**
-   * Notes the sources' progress and triggers a checkpoint if they have read everything and none was
-   * triggered lately.
+   * Notes the sources' progress, triggers the checkpoint once they have read everything, and notes
+   * when one triggered after that completed. A failed one is triggered again.
    */
   void poll() throws Exception {
-    long now = System.nanoTime();
-    List<JsonNode> sources = sources(get(flink.webUrl().resolve("/jobs/" + job)).path("vertices"));
-    if (firstAt == 0) {
+    if (endedAtMillis != 0) return;
+    if (sources == null || firstAt == 0) {
+      long now = System.nanoTime();
+      sources = sources(get(flink.webUrl().resolve("/jobs/" + job)).path("vertices"));
       long out = 0;
       for (JsonNode v : sources) out += v.path("metrics").path("write-records").asLong();
       if (out > 0) {
@@ -69,19 +74,14 @@ final class CaughtUpCheckpoint {
         firstOut = out;
       }
     }
-    JsonNode counts = get(flink.webUrl().resolve("/jobs/" + job + "/checkpoints")).path("counts");
-    long ended = counts.path("completed").asLong() + counts.path("failed").asLong();
-    if (lastTrigger != 0) {
-      // Wait for the triggered checkpoint to end, then a moment for the offsets it commits to
-      // show: only a trigger that did not cover everything is repeated.
-      if (ended <= endedAtTrigger) return;
-      if (triggeredEndSeen == 0) triggeredEndSeen = now;
-      if (now - triggeredEndSeen < COMMIT_SHOWS_NANOS) return;
+    if (triggered > 0) {
+      String outcome = outcomeSinceTrigger();
+      if (outcome == null) return;
+      if (!outcome.equals("FAILED")) return;
     }
-    if (pendingRecords(sources) != 0) return;
-    // One at a time: a trigger behind a checkpoint under way would snapshot the whole state again
-    // for nothing (runs measured up to ten checkpoints where the deployed interval gives two).
-    if (counts.path("in_progress").asLong() > 0) return;
+    if (recordsRead(sources) < backlog) return;
+    // Any checkpoint triggered from now on follows the last record.
+    long at = System.currentTimeMillis();
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(flink.webUrl().resolve("/jobs/" + job + "/checkpoints"))
@@ -94,10 +94,38 @@ final class CaughtUpCheckpoint {
       throw new IllegalStateException(
           "triggering a checkpoint: " + r.statusCode() + " " + r.body());
     }
-    lastTrigger = System.nanoTime();
-    endedAtTrigger = ended;
-    triggeredEndSeen = 0;
+    triggeredAtMillis = at;
     triggered++;
+  }
+
+  /**
+   * Whether a checkpoint triggered after the sources had read everything has completed (then {@link
+   * #endedAtMillis} is set, and null is returned as there is nothing more to do), failed ({@code
+   * "FAILED"}) or is still under way (null).
+   */
+  private String outcomeSinceTrigger() throws Exception {
+    boolean failed = false;
+    for (JsonNode c :
+        get(flink.webUrl().resolve("/jobs/" + job + "/checkpoints")).path("history")) {
+      if (c.path("trigger_timestamp").asLong() < triggeredAtMillis) continue;
+      String status = c.path("status").asText();
+      if (status.equals("COMPLETED")) {
+        endedAtMillis = c.path("latest_ack_timestamp").asLong();
+        return null;
+      }
+      if (status.equals("FAILED")) failed = true;
+    }
+    return failed ? "FAILED" : null;
+  }
+
+  /** Whether the run has ended: a checkpoint after the last record completed. */
+  boolean ended() {
+    return endedAtMillis != 0;
+  }
+
+  /** When it ended ({@link System#currentTimeMillis}), 0 until then. */
+  long endedAtMillis() {
+    return endedAtMillis;
   }
 
   /** Checkpoints triggered so far. */
@@ -120,37 +148,36 @@ final class CaughtUpCheckpoint {
   }
 
   /**
-   * Records the sources have yet to read; -1 while a source reports none (the gauge appears only
-   * once its reader has fetched).
+   * Records the source operators have taken from their readers; -1 while a source vertex reports no
+   * counter yet.
    */
-  private long pendingRecords(List<JsonNode> sources) throws Exception {
+  private long recordsRead(List<JsonNode> sources) throws Exception {
     long sum = 0;
-    int reporting = 0;
     for (JsonNode v : sources) {
-      URI gauge = pendingGauge(v.path("id").asText());
-      if (gauge == null) continue;
-      for (JsonNode value : get(gauge)) {
-        sum += value.path("sum").asLong();
-        reporting++;
-      }
+      URI counter = readCounter(v.path("id").asText());
+      if (counter == null) return -1;
+      for (JsonNode value : get(counter)) sum += value.path("sum").asLong();
     }
-    return reporting < sources.size() ? -1 : sum;
+    return sum;
   }
 
-  /** The query of a source vertex's summed gauge, looked up in its metric list until it appears. */
-  private URI pendingGauge(String vertex) throws Exception {
-    URI known = pendingGauges.get(vertex);
+  /**
+   * The query of a source vertex's summed read counter: the one of its chain's first operator, the
+   * source ({@code Source__<name>.numRecordsIn}), looked up in its metric list until it appears.
+   */
+  private URI readCounter(String vertex) throws Exception {
+    URI known = readCounters.get(vertex);
     if (known != null) return known;
     String metrics = "/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics";
     for (JsonNode m : get(flink.webUrl().resolve(metrics))) {
       String id = m.path("id").asText();
-      if (!id.endsWith("." + PENDING)) continue;
-      URI gauge =
+      if (!id.startsWith("Source") || !id.endsWith("." + READ)) continue;
+      URI counter =
           flink
               .webUrl()
               .resolve(metrics + "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-      pendingGauges.put(vertex, gauge);
-      return gauge;
+      readCounters.put(vertex, counter);
+      return counter;
     }
     return null;
   }

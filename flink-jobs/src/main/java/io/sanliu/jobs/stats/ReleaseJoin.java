@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -69,7 +68,7 @@ public final class ReleaseJoin
   public void open(OpenContext context) {
     waiting =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("waiting", TypeInformation.of(Waiting.class)));
+            .getState(new ValueStateDescriptor<>("waiting", WaitingSerializer.INSTANCE));
   }
 
   @Override

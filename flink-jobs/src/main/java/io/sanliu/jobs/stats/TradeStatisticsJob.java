@@ -6,6 +6,7 @@ import io.sanliu.jobs.elastic.DocumentConverter;
 import io.sanliu.jobs.elastic.ElasticsearchSink;
 import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
 import io.sanliu.jobs.kafka.KafkaStreams;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.elastic.Indices;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -98,7 +98,7 @@ public final class TradeStatisticsJob implements SanliuJob {
             .map(TradeFacts::countedPart, orderType)
             .name("counted part")
             .uid(NAME + "-counted-orders")
-            .keyBy(e -> e.key(), Types.STRING)
+            .keyBy(e -> e.key(), Utf8StringType.INSTANCE)
             .connect(rates)
             .process(new FirstOrderFacts(STAGE), factType())
             .name("first of each order, in yuan")
@@ -121,7 +121,7 @@ public final class TradeStatisticsJob implements SanliuJob {
                         listDocument)
                     .name("release receipts")
                     .uid(NAME + "-releases"))
-            .keyBy(ListDocument::joinKey, Types.STRING)
+            .keyBy(ListDocument::joinKey, Utf8StringType.INSTANCE)
             .connect(rates)
             .process(new ReleaseJoin(releaseWait, STAGE), factType())
             .name("released lists, in yuan")
@@ -169,7 +169,7 @@ public final class TradeStatisticsJob implements SanliuJob {
         .filter(d -> Dimension.valueOf(d.dimension()).ranked())
         .name("ranked slices")
         .uid(NAME + "-ranked")
-        .keyBy(TopRanking::rankingKey, Types.STRING)
+        .keyBy(TopRanking::rankingKey, Utf8StringType.INSTANCE)
         .process(new TopRanking(topN, lateness), TypeInformation.of(TopEntryDocument.class))
         .name("top " + topN)
         .uid(NAME + "-top")

@@ -1,8 +1,8 @@
 package io.sanliu.jobs.stats;
 
+import io.sanliu.jobs.state.Utf8StringType;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -33,16 +33,17 @@ public final class TradeWindows {
       DataStream<SlicePartial> partials, String uid) {
     DataStream<SlicePartial> partitioned =
         partials
-            .keyBy(SlicePartial::slice, Types.STRING)
+            .keyBy(SlicePartial::slice, Utf8StringType.INSTANCE)
             .map(e -> e, TypeInformation.of(SlicePartial.class))
             .name("by slice")
             .uid(uid);
-    return DataStreamUtils.reinterpretAsKeyedStream(partitioned, SlicePartial::slice, Types.STRING);
+    return DataStreamUtils.reinterpretAsKeyedStream(
+        partitioned, SlicePartial::slice, Utf8StringType.INSTANCE);
   }
 
   public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(
       DataStream<SlicePartial> partials, WindowSize size, Duration lateness) {
-    return aggregate(partials.keyBy(SlicePartial::slice, Types.STRING), size, lateness);
+    return aggregate(partials.keyBy(SlicePartial::slice, Utf8StringType.INSTANCE), size, lateness);
   }
 
   public static SingleOutputStreamOperator<TradeStatsDocument> aggregate(

@@ -6,6 +6,7 @@ import static io.sanliu.jobs.stats.StatsFixtures.list;
 import static io.sanliu.jobs.stats.StatsFixtures.receipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Direction;
@@ -17,8 +18,9 @@ import io.sanliu.model.fx.FxRate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +42,7 @@ class ReleaseJoinTest {
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new ReleaseJoin(WAIT, "flink:test"),
             ListDocument::joinKey,
-            Types.STRING,
+            Utf8StringType.INSTANCE, // as the job keys it
             FxPricing.RATES);
     // The rates stand at the end of event time in the job (ReferenceWatermarks.none()).
     harness.processBroadcastWatermark(Long.MAX_VALUE);
@@ -102,6 +104,32 @@ class ReleaseJoinTest {
     assertEquals(LIST.guid(), f.sourceGuid());
     assertEquals(RELEASED, f.eventTime());
     assertEquals(9900, f.valueCents(), "priced as it leaves");
+  }
+
+  @Test
+  void aListWaitingAcrossACheckpointIsReleasedAfterTheRestore() throws Exception {
+    sendList(LIST);
+    OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+    harness.close();
+    harness =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new ReleaseJoin(WAIT, "flink:test"), List.of(FxPricing.RATES)),
+            ListDocument::joinKey,
+            Utf8StringType.INSTANCE,
+            1,
+            1,
+            0);
+    harness.initializeState(checkpoint);
+    harness.open();
+    harness.processBroadcastWatermark(Long.MAX_VALUE);
+
+    sendReceipt(receipt("SO1", null, CustomsReceipt.RELEASED, RELEASED));
+    watermark(RELEASED);
+
+    assertEquals(List.of("SO1@" + at(RELEASED)), released());
+    assertEquals(9900, harness.extractOutputValues().get(0).valueCents());
+    assertEquals(LIST.guid(), harness.extractOutputValues().get(0).sourceGuid());
   }
 
   @Test
