@@ -109,6 +109,9 @@ public final class RiskBenchCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}).")
   int preloadSeconds;
 
+  /** Uncounted matcher runs first: the JIT compiler works through the job's code for several. */
+  private static final int MATCHER_WARMUPS = 2;
+
   @Option(names = "--skip-latency", description = "Leave out the latency run.")
   boolean skipLatency;
 
@@ -230,7 +233,13 @@ public final class RiskBenchCommand implements Callable<Integer> {
     progress.printf(Locale.ROOT, "Matcher over a backlog of %,d documents%n", docs);
     BacklogBench bench =
         new BacklogBench(
-            jobs, flink, deployment, new Trials(progress), progress, Duration.ofSeconds(1));
+            jobs,
+            flink,
+            deployment,
+            new Trials(progress),
+            progress,
+            // As deployed: the run's end no longer waits for a periodic checkpoint.
+            Duration.ofMillis(jobs.getLong(ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS)));
     BacklogBench.Subject matching =
         new BacklogBench.Subject(
             "matching.backlog",
@@ -242,7 +251,9 @@ public final class RiskBenchCommand implements Callable<Integer> {
                     + " %s, outcomes discarded)",
                 io.sanliu.model.elastic.Indices.MATCHES));
     try {
-      bench.run("kafka.consume.backlog", matching, backlog, repetitions).forEach(report::add);
+      bench
+          .run("kafka.consume.backlog", matching, backlog, repetitions, MATCHER_WARMUPS)
+          .forEach(report::add);
     } catch (IllegalStateException e) {
       // The matcher restarted or stalled: a finding to report, not a reason to lose the rest.
       progress.println("  matcher run abandoned: " + e.getMessage());

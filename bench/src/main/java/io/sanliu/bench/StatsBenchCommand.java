@@ -81,6 +81,15 @@ public final class StatsBenchCommand implements Callable<Integer> {
   int repetitions;
 
   @Option(
+      names = "--job-warmups",
+      defaultValue = "3",
+      description =
+          "Uncounted runs of the job over the whole backlog before its repetitions: the JIT"
+              + " compiler works through the job's code for several runs (default"
+              + " ${DEFAULT-VALUE}).")
+  int jobWarmups;
+
+  @Option(
       names = "--checkpoint-ms",
       defaultValue = "10000",
       description =
@@ -97,10 +106,11 @@ public final class StatsBenchCommand implements Callable<Integer> {
         || preloadSeconds < 1
         || repetitions < 1
         || !(compression > 0)
-        || checkpointMillis < 100) {
+        || checkpointMillis < 100
+        || jobWarmups < 1) {
       throw new IllegalArgumentException(
-          "--rate, --preload, --repetitions and --compression must be positive, --checkpoint-ms"
-              + " at least 100");
+          "--rate, --preload, --repetitions, --job-warmups and --compression must be positive,"
+              + " --checkpoint-ms at least 100");
     }
     int zoneCount = zones != null ? zones : SimulatedZones.zonesFor(rate);
     if (zoneCount < 1) throw new IllegalArgumentException("--zones must be positive");
@@ -113,7 +123,8 @@ public final class StatsBenchCommand implements Callable<Integer> {
         .parameter("zones", zoneCount)
         .parameter("seed", seed)
         .parameter("repetitions", repetitions)
-        .parameter("checkpointMillis", checkpointMillis);
+        .parameter("checkpointMillis", checkpointMillis)
+        .parameter("jobWarmups", jobWarmups);
     try (BenchStack platform = stack.start("stats", report, progress)) {
       Config config = platform.config();
       SimulatorOptions zone =
@@ -160,7 +171,7 @@ public final class StatsBenchCommand implements Callable<Integer> {
                     Indices.TRADE_STATS,
                     Indices.TRADE_TOP));
         bench
-            .run("kafka.consume.statistics", statistics, backlog, repetitions)
+            .run("kafka.consume.statistics", statistics, backlog, repetitions, jobWarmups)
             .forEach(report::add);
         report.environment("checkpoints", bench.checkpoints());
         report.environment("vertexLoad", bench.vertexLoad());

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.apache.flink.api.common.JobID;
 
 /**
- * Where a job's time goes, per vertex (chain of operators), from Flink's REST metrics: the share of
- * each second its subtasks were busy, back-pressured (waiting for downstream) or idle (waiting for
- * input), averaged over the subtasks. The busy vertex that nothing downstream back-pressures is the
- * one that limits the job.
+ * Where a job's time goes, per vertex (chain of operators), from Flink's REST metrics: the records
+ * it took and passed on, and the share of each second its subtasks were busy, back-pressured
+ * (waiting for downstream) or idle (waiting for input), averaged over the subtasks. The busy vertex
+ * that nothing downstream back-pressures is the one that limits the job.
  */
 final class VertexLoad {
   private static final String METRICS =
@@ -43,6 +43,9 @@ final class VertexLoad {
                         + "/subtasks/metrics?agg=avg&get="
                         + METRICS));
         Map<String, Object> m = new LinkedHashMap<>();
+        // What the vertex took and passed on, so far: e.g. the documents a sink wrote.
+        m.put("recordsIn", v.path("metrics").path("read-records").asLong());
+        m.put("recordsOut", v.path("metrics").path("write-records").asLong());
         for (JsonNode metric : metrics) {
           String id = metric.path("id").asText().replace("TimeMsPerSecond", "");
           m.put(id, Math.round(metric.path("avg").asDouble()));

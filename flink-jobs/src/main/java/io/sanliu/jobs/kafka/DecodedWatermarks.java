@@ -11,7 +11,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * A job's event-time policy for its values, applied to the source's decoded records so that the
  * Kafka source runs it per partition: a partition read ahead (a backlog after a restart) cannot
  * move event time past another partition's unread records. Dead letters take their Kafka timestamp
- * and never move the clock: an unreadable record has no trustworthy time.
+ * and never move the clock: an unreadable record has no trustworthy time. Records passed over
+ * undecoded move it with their envelope's event time, as they would decoded.
  */
 public final class DecodedWatermarks<T> implements WatermarkStrategy<Decoded<T>> {
   private static final long serialVersionUID = 1L;
@@ -29,7 +30,10 @@ public final class DecodedWatermarks<T> implements WatermarkStrategy<Decoded<T>>
     return new WatermarkGenerator<>() {
       @Override
       public void onEvent(Decoded<T> record, long timestamp, WatermarkOutput output) {
-        if (record.ok()) generator.onEvent(record.value(), timestamp, output);
+        // A record passed over has no value: the generator gets its time only (the platform's
+        // generators are bounded out-of-orderness, which read nothing else).
+        if (record.ok() || record.passedOver())
+          generator.onEvent(record.value(), timestamp, output);
       }
 
       @Override
@@ -43,7 +47,9 @@ public final class DecodedWatermarks<T> implements WatermarkStrategy<Decoded<T>>
   public TimestampAssigner<Decoded<T>> createTimestampAssigner(
       TimestampAssignerSupplier.Context context) {
     TimestampAssigner<T> assigner = values.createTimestampAssigner(context);
-    return (record, kafkaTimestamp) ->
-        record.ok() ? assigner.extractTimestamp(record.value(), kafkaTimestamp) : kafkaTimestamp;
+    return (record, kafkaTimestamp) -> {
+      if (record.ok()) return assigner.extractTimestamp(record.value(), kafkaTimestamp);
+      return record.passedOver() ? record.passedOverAt() : kafkaTimestamp;
+    };
   }
 }

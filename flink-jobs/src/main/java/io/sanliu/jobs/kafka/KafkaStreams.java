@@ -35,13 +35,28 @@ public final class KafkaStreams {
       Topic<T> topic,
       TypeInformation<T> valueType,
       WatermarkStrategy<T> watermarks) {
+    return read(env, config, job, topic, valueType, watermarks, null);
+  }
+
+  /**
+   * The same, decoding only the records {@code filter} keeps (all when null); the others are passed
+   * over and counted ({@link TopicDeserializer}).
+   */
+  public static <T> SingleOutputStreamOperator<T> read(
+      StreamExecutionEnvironment env,
+      Config config,
+      String job,
+      Topic<T> topic,
+      TypeInformation<T> valueType,
+      WatermarkStrategy<T> watermarks,
+      PayloadFilter filter) {
     KafkaSource<Decoded<T>> source =
         KafkaSource.<Decoded<T>>builder()
             .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
             .setTopics(topic.name())
             .setGroupId("sanliu-" + job)
             .setStartingOffsets(startingOffsets(config))
-            .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType)))
+            .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType), filter))
             .build();
     SingleOutputStreamOperator<T> values =
         // Watermarks in the source: per partition, so one read ahead cannot make another late.
@@ -59,14 +74,20 @@ public final class KafkaStreams {
     return values;
   }
 
-  /** Decoded of a value type: a POJO with the value and the dead letter as its fields. */
+  /** Decoded of a value type: a POJO with the value, the dead letter and the passed-over time. */
   @SuppressWarnings("unchecked")
   static <T> TypeInformation<Decoded<T>> decodedType(TypeInformation<T> valueType) {
     return (TypeInformation<Decoded<T>>)
         (TypeInformation<?>)
             Types.POJO(
                 Decoded.class,
-                Map.of("value", valueType, "deadLetter", TypeInformation.of(DeadLetter.class)));
+                Map.of(
+                    "value",
+                    valueType,
+                    "deadLetter",
+                    TypeInformation.of(DeadLetter.class),
+                    "passedOverAt",
+                    Types.LONG));
   }
 
   public static KafkaSink<DeadLetter> deadLetterSink(Config config) {

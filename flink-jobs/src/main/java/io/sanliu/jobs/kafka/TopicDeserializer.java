@@ -5,27 +5,50 @@ import io.sanliu.model.kafka.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads a topic's JSON values. A record that cannot be read is not dropped: it comes out as a
- * {@link DeadLetter} for the job to send to the dead-letter topic.
+ * {@link DeadLetter} for the job to send to the dead-letter topic. With a {@link PayloadFilter},
+ * records the job has no use for are passed over undecoded and counted in the metric {@code
+ * skippedRecords}; their event time still moves the partition's watermark.
  */
 public final class TopicDeserializer<T> implements KafkaRecordDeserializationSchema<Decoded<T>> {
   private final String topicName;
   private final String jobName;
   private final TypeInformation<Decoded<T>> producedType;
+  private final PayloadFilter filter;
   private transient Topic<T> topic;
+  private transient Counter skipped;
 
   public TopicDeserializer(
       Topic<T> topic, String jobName, TypeInformation<Decoded<T>> producedType) {
+    this(topic, jobName, producedType, null);
+  }
+
+  /**
+   * @param filter which records to decode at all; null for every record
+   */
+  public TopicDeserializer(
+      Topic<T> topic,
+      String jobName,
+      TypeInformation<Decoded<T>> producedType,
+      PayloadFilter filter) {
     this.topicName = topic.name();
     this.jobName = jobName;
     this.producedType = producedType;
+    this.filter = filter;
     this.topic = topic;
+  }
+
+  @Override
+  public void open(DeserializationSchema.InitializationContext context) {
+    skipped = context.getMetricGroup().counter("skippedRecords");
   }
 
   @Override
@@ -35,15 +58,22 @@ public final class TopicDeserializer<T> implements KafkaRecordDeserializationSch
       // Topic holds a Jackson type, which is not serialisable; look it up again after shipping.
       topic = (Topic<T>) io.sanliu.model.kafka.Topics.byName().get(topicName);
     }
+    if (filter != null) {
+      Long passedOver = filter.passedOverAt(record.value());
+      if (passedOver != null) {
+        if (skipped != null) skipped.inc();
+        out.collect(Decoded.passedOver(passedOver));
+        return;
+      }
+    }
     try {
-      out.collect(new Decoded<>(topic.deserialize(record.value()), null));
+      out.collect(Decoded.of(topic.deserialize(record.value())));
     } catch (RuntimeException e) {
       String raw =
           record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
       String where = topicName + "[" + record.partition() + "]@" + record.offset();
       out.collect(
-          new Decoded<>(
-              null,
+          Decoded.unreadable(
               DeadLetter.of(
                   "flink:" + jobName,
                   null,

@@ -82,11 +82,14 @@ public final class TradeStatisticsJob implements SanliuJob {
             Topics.CUSTOMS_LISTS,
             TypeInformation.of(new TypeHint<Envelope<CustomsList>>() {}));
     DataStream<Envelope<CustomsReceipt>> receipts =
-        read(
+        KafkaStreams.read(
             env,
             config,
+            NAME,
             Topics.CUSTOMS_RECEIPTS,
-            TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}));
+            TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}),
+            EventTimes.<CustomsReceipt>forEnvelopesNeverIdle(config),
+            ListDocument.RELEASES);
     BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
 
     SingleOutputStreamOperator<TradeFact> platform =
