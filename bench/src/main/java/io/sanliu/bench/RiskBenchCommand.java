@@ -209,10 +209,11 @@ public final class RiskBenchCommand implements Callable<Integer> {
           if (skipLatency) SimulatedZones.preload(zone, zoneCount, preloadSeconds, progress);
           matcher(jobs, flink, deployment, report, progress);
         }
+        // Reported before the cluster stops: a slow shutdown must not lose the figures.
+        stack.finish(report);
+        if (latency != null) latency.print(System.out);
       }
     }
-    stack.finish(report);
-    if (latency != null) latency.print(System.out);
     return 0;
   }
 
