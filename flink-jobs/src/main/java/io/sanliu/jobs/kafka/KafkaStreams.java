@@ -35,12 +35,12 @@ public final class KafkaStreams {
       Topic<T> topic,
       TypeInformation<T> valueType,
       WatermarkStrategy<T> watermarks) {
-    return read(env, config, job, topic, valueType, watermarks, null);
+    return read(env, config, job, topic, valueType, watermarks, null, null);
   }
 
   /**
-   * The same, decoding only the records {@code filter} keeps (all when null); the others are passed
-   * over and counted ({@link TopicDeserializer}).
+   * The same, decoding only the records {@code filter} keeps (all when null; the others are passed
+   * over and counted, {@link TopicDeserializer}), and of them only {@code fields} (all when null).
    */
   public static <T> SingleOutputStreamOperator<T> read(
       StreamExecutionEnvironment env,
@@ -49,14 +49,16 @@ public final class KafkaStreams {
       Topic<T> topic,
       TypeInformation<T> valueType,
       WatermarkStrategy<T> watermarks,
-      PayloadFilter filter) {
+      PayloadFilter filter,
+      DecodedFields fields) {
     KafkaSource<Decoded<T>> source =
         KafkaSource.<Decoded<T>>builder()
             .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
             .setTopics(topic.name())
             .setGroupId("sanliu-" + job)
             .setStartingOffsets(startingOffsets(config))
-            .setDeserializer(new TopicDeserializer<>(topic, job, decodedType(valueType), filter))
+            .setDeserializer(
+                new TopicDeserializer<>(topic, job, decodedType(valueType), filter, fields))
             .build();
     SingleOutputStreamOperator<T> values =
         // Watermarks in the source: per partition, so one read ahead cannot make another late.

@@ -23,26 +23,30 @@ public final class TopicDeserializer<T> implements KafkaRecordDeserializationSch
   private final String jobName;
   private final TypeInformation<Decoded<T>> producedType;
   private final PayloadFilter filter;
+  private final DecodedFields fields;
   private transient Topic<T> topic;
   private transient Counter skipped;
 
   public TopicDeserializer(
       Topic<T> topic, String jobName, TypeInformation<Decoded<T>> producedType) {
-    this(topic, jobName, producedType, null);
+    this(topic, jobName, producedType, null, null);
   }
 
   /**
    * @param filter which records to decode at all; null for every record
+   * @param fields which fields of a value to decode; null for all
    */
   public TopicDeserializer(
       Topic<T> topic,
       String jobName,
       TypeInformation<Decoded<T>> producedType,
-      PayloadFilter filter) {
+      PayloadFilter filter,
+      DecodedFields fields) {
     this.topicName = topic.name();
     this.jobName = jobName;
     this.producedType = producedType;
     this.filter = filter;
+    this.fields = fields;
     this.topic = topic;
   }
 
@@ -67,7 +71,11 @@ public final class TopicDeserializer<T> implements KafkaRecordDeserializationSch
       }
     }
     try {
-      out.collect(Decoded.of(topic.deserialize(record.value())));
+      T value =
+          fields == null
+              ? topic.deserialize(record.value())
+              : fields.read(record.value(), topic.valueType());
+      out.collect(Decoded.of(value));
     } catch (RuntimeException e) {
       String raw =
           record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);

@@ -5,7 +5,9 @@ import io.sanliu.jobs.SanliuJob;
 import io.sanliu.jobs.elastic.DocumentConverter;
 import io.sanliu.jobs.elastic.ElasticsearchSink;
 import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
+import io.sanliu.jobs.kafka.DecodedFields;
 import io.sanliu.jobs.kafka.KafkaStreams;
+import io.sanliu.jobs.kafka.PayloadFilter;
 import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
@@ -74,22 +76,24 @@ public final class TradeStatisticsJob implements SanliuJob {
 
     TypeInformation<Envelope<Order>> orderType =
         TypeInformation.of(new TypeHint<Envelope<Order>>() {});
-    DataStream<Envelope<Order>> orders = read(env, config, Topics.ORDERS, orderType);
+    DataStream<Envelope<Order>> orders =
+        read(env, config, Topics.ORDERS, orderType, null, CountedFields.ORDERS);
     DataStream<Envelope<CustomsList>> lists =
         read(
             env,
             config,
             Topics.CUSTOMS_LISTS,
-            TypeInformation.of(new TypeHint<Envelope<CustomsList>>() {}));
+            TypeInformation.of(new TypeHint<Envelope<CustomsList>>() {}),
+            null,
+            CountedFields.LISTS);
     DataStream<Envelope<CustomsReceipt>> receipts =
-        KafkaStreams.read(
+        read(
             env,
             config,
-            NAME,
             Topics.CUSTOMS_RECEIPTS,
             TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {}),
-            EventTimes.<CustomsReceipt>forEnvelopesNeverIdle(config),
-            ListDocument.RELEASES);
+            ListDocument.RELEASES,
+            null);
     BroadcastStream<FxRate> rates = FxPricing.rates(env, config, NAME);
 
     SingleOutputStreamOperator<TradeFact> platform =
@@ -207,13 +211,25 @@ public final class TradeStatisticsJob implements SanliuJob {
     return TypeInformation.of(TradeFact.class);
   }
 
-  /** A business topic; never idle, because its stream meets the broadcast rates. */
+  /**
+   * A business topic; never idle, because its stream meets the broadcast rates. Of its records only
+   * those {@code filter} keeps are decoded, and of those only {@code fields} (all when null).
+   */
   private static <T extends BusinessEvent> DataStream<Envelope<T>> read(
       StreamExecutionEnvironment env,
       Config config,
       Topic<Envelope<T>> topic,
-      TypeInformation<Envelope<T>> type) {
+      TypeInformation<Envelope<T>> type,
+      PayloadFilter filter,
+      DecodedFields fields) {
     return KafkaStreams.read(
-        env, config, NAME, topic, type, EventTimes.<T>forEnvelopesNeverIdle(config));
+        env,
+        config,
+        NAME,
+        topic,
+        type,
+        EventTimes.<T>forEnvelopesNeverIdle(config),
+        filter,
+        fields);
   }
 }

@@ -116,7 +116,8 @@ class PayloadFilterTest {
                 "test",
                 KafkaStreams.decodedType(
                     TypeInformation.of(new TypeHint<Envelope<CustomsReceipt>>() {})),
-                RELEASES),
+                RELEASES,
+                null),
             getClass().getClassLoader());
     List<Decoded<Envelope<CustomsReceipt>>> out = new ArrayList<>();
     Collector<Decoded<Envelope<CustomsReceipt>>> collector = new ListCollector<>(out);
