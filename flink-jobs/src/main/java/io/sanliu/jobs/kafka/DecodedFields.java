@@ -7,9 +7,9 @@ import io.sanliu.model.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which fields of a topic's values a job decodes: the platform's JSON mapper with Jackson mix-ins
@@ -22,8 +22,7 @@ public final class DecodedFields implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Map<Class<?>, Class<?>> mixIns;
-  private transient ObjectMapper mapper;
-  private transient Map<JavaType, ObjectReader> readers;
+  private transient volatile Map<JavaType, ObjectReader> readers;
 
   private DecodedFields(Map<Class<?>, Class<?>> mixIns) {
     this.mixIns = mixIns;
@@ -46,15 +45,22 @@ public final class DecodedFields implements Serializable {
     return new DecodedFields(Map.copyOf(more));
   }
 
+  /** The readers made so far, by type; a constant may be shared by threads. */
+  private Map<JavaType, ObjectReader> readers() {
+    Map<JavaType, ObjectReader> r = readers;
+    if (r == null) readers = r = new ConcurrentHashMap<>();
+    return r;
+  }
+
+  private ObjectReader readerFor(JavaType type) {
+    ObjectMapper m = Json.mapper().copy();
+    mixIns.forEach(m::addMixIn);
+    return m.readerFor(type);
+  }
+
   /** Decodes {@code json} as {@code type} with these fields only. */
   public <T> T read(byte[] json, JavaType type) {
-    if (mapper == null) {
-      ObjectMapper m = Json.mapper().copy();
-      mixIns.forEach(m::addMixIn);
-      mapper = m;
-      readers = new HashMap<>();
-    }
-    ObjectReader reader = readers.computeIfAbsent(type, mapper::readerFor);
+    ObjectReader reader = readers().computeIfAbsent(type, this::readerFor);
     try {
       return reader.readValue(json);
     } catch (IOException e) {
