@@ -79,11 +79,8 @@ final class CaughtUpCheckpoint {
         firstOut = out;
       }
     }
-    if (triggered > 0) {
-      String outcome = outcomeSinceTrigger();
-      if (outcome == null) return;
-      if (!outcome.equals("FAILED")) return;
-    }
+    // Triggered again only if every checkpoint since the trigger failed.
+    if (triggered > 0 && !failedSinceTrigger()) return;
     if (System.nanoTime() < nextCount) return;
     long read = recordsRead(sources);
     if (read < backlog) {
@@ -127,11 +124,10 @@ final class CaughtUpCheckpoint {
   }
 
   /**
-   * Whether a checkpoint triggered after the sources had read everything has completed (then {@link
-   * #endedAtMillis} is set, and null is returned as there is nothing more to do), failed ({@code
-   * "FAILED"}) or is still under way (null).
+   * Whether the checkpoints triggered since the sources had read everything have all failed; when
+   * one completed, notes its end in {@link #endedAtMillis} (and answers false: nothing more to do).
    */
-  private String outcomeSinceTrigger() throws Exception {
+  private boolean failedSinceTrigger() throws Exception {
     boolean failed = false;
     for (JsonNode c :
         get(flink.webUrl().resolve("/jobs/" + job + "/checkpoints")).path("history")) {
@@ -139,11 +135,11 @@ final class CaughtUpCheckpoint {
       String status = c.path("status").asText();
       if (status.equals("COMPLETED")) {
         endedAtMillis = c.path("latest_ack_timestamp").asLong();
-        return null;
+        return false;
       }
       if (status.equals("FAILED")) failed = true;
     }
-    return failed ? "FAILED" : null;
+    return failed;
   }
 
   /** Whether the run has ended: a checkpoint after the last record completed. */

@@ -27,11 +27,6 @@ public final class TopicDeserializer<T> implements KafkaRecordDeserializationSch
   private transient Topic<T> topic;
   private transient Counter skipped;
 
-  public TopicDeserializer(
-      Topic<T> topic, String jobName, TypeInformation<Decoded<T>> producedType) {
-    this(topic, jobName, producedType, null, null);
-  }
-
   /**
    * @param filter which records to decode at all; null for every record
    * @param fields which fields of a value to decode; null for all
