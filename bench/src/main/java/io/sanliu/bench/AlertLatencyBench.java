@@ -56,6 +56,8 @@ final class AlertLatencyBench {
    * @param steady the period whose documents' alerts are measured
    * @param pollEvery how often the index is searched
    * @param drainTimeout how long to wait, after the traffic, for the engine to catch up
+   * @param recording traffic recorded before the engine started, replayed at the zone's rate
+   *     instead of live simulators; null for live simulators
    */
   record Settings(
       SimulatorOptions zone,
@@ -63,7 +65,8 @@ final class AlertLatencyBench {
       Duration warmup,
       Duration steady,
       Duration pollEvery,
-      Duration drainTimeout) {}
+      Duration drainTimeout,
+      TrafficRecording recording) {}
 
   /**
    * What one run measured.
@@ -153,7 +156,12 @@ final class AlertLatencyBench {
             .zone()
             // A little longer than the measurement, so the traffic is still on when it ends.
             .withDuration(settings.warmup().plus(settings.steady()).plusSeconds(5));
-    JobID job = flink.submit(deployment.apply(new RiskEngineJob()), config);
+    // A replayed recording is already in the topics once: the engine starts after it.
+    Config engine =
+        settings.recording() == null
+            ? config
+            : config.with(ConfigKey.KAFKA_START_AT, Instant.now().toString());
+    JobID job = flink.submit(deployment.apply(new RiskEngineJob()), engine);
     JobStatus status = flink.awaitRunning(job, 60_000);
     if (status != JobStatus.RUNNING) throw new IllegalStateException("risk-engine " + status);
     int rules =
@@ -161,10 +169,10 @@ final class AlertLatencyBench {
             config.get(ConfigKey.KAFKA_BOOTSTRAP), CompressedZoneRules.of(zone));
     progress.printf(
         Locale.ROOT,
-        "risk-engine running, %d rules published; %d simulated zones at %,.0f docs/s together"
+        "risk-engine running, %d rules published; %s at %,.0f docs/s together"
             + " (compression %.0f), warm-up %d s, steady period %d s%n",
         rules,
-        settings.zones(),
+        trafficName(),
         zone.rate(),
         zone.compression(),
         settings.warmup().toSeconds(),
@@ -174,8 +182,7 @@ final class AlertLatencyBench {
     try (ConsumerGroupOffsets offsets =
             new ConsumerGroupOffsets(config.get(ConfigKey.KAFKA_BOOTSTRAP));
         AlertWatcher watcher = AlertWatcher.start(config, settings.pollEvery());
-        SimulatedZones simulator =
-            SimulatedZones.start(zone, settings.zones(), progress::println)) {
+        SimulatedTraffic simulator = traffic(zone)) {
       long t0 = System.nanoTime();
       facts.put("zonesBuildSeconds", Math.round((t0 - building) / 1e8) / 10.0);
       progress.printf(Locale.ROOT, "  zones built and started in %.1f s%n", (t0 - building) / 1e9);
@@ -226,9 +233,9 @@ final class AlertLatencyBench {
               List.of(new Repetition(docsTo - docsFrom, -1, nanos)),
               String.format(
                   Locale.ROOT,
-                  "%d simulators -> Kafka at a target of %,.0f docs/s together (compression %.0f),"
+                  "%s -> Kafka at a target of %,.0f docs/s together (compression %.0f),"
                       + " risk-engine running; documents produced in the %d s steady period",
-                  settings.zones(),
+                  trafficName(),
                   zone.rate(),
                   zone.compression(),
                   settings.steady().toSeconds()),
@@ -237,6 +244,20 @@ final class AlertLatencyBench {
     } finally {
       flink.cancel(job);
     }
+  }
+
+  private SimulatedTraffic traffic(SimulatorOptions zone) {
+    if (settings.recording() == null) {
+      return SimulatedZones.start(zone, settings.zones(), progress::println);
+    }
+    return TrafficReplay.start(settings.recording(), zone.rate(), config);
+  }
+
+  private String trafficName() {
+    return settings.recording() == null
+        ? settings.zones() + " simulators"
+        : String.format(
+            Locale.ROOT, "a replay of %,d recorded records", settings.recording().size());
   }
 
   /**

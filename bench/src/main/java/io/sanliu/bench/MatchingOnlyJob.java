@@ -45,6 +45,7 @@ final class MatchingOnlyJob implements SanliuJob {
 
   @Override
   public void build(StreamExecutionEnvironment env, Config config) {
+    env.getConfig().enableObjectReuse(); // as the engine does
     ParcelMatching.outcomes(
             name,
             config,

@@ -1,11 +1,17 @@
 package io.sanliu.bench;
 
+import io.sanliu.elastic.ElasticClients;
 import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
+import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
+import io.sanliu.model.elastic.Indices;
+import io.sanliu.model.kafka.Topic;
+import io.sanliu.model.kafka.Topics;
 import io.sanliu.simulator.CompressedZoneRules;
+import io.sanliu.simulator.RuleControlTopic;
 import io.sanliu.simulator.SimulatorOptions;
 import io.sanliu.simulator.SimulatorTarget;
 import java.io.PrintStream;
@@ -17,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,18 +112,56 @@ public final class RiskBenchCommand implements Callable<Integer> {
       names = "--preload",
       defaultValue = "40",
       description =
-          "With --skip-latency: seconds of simulated traffic written as the matcher's backlog"
-              + " (default ${DEFAULT-VALUE}).")
+          "With --skip-latency or --replay: seconds of simulated traffic written first, the"
+              + " backlog runs' input and the replay's recording (default ${DEFAULT-VALUE}).")
   int preloadSeconds;
 
-  /** Uncounted matcher runs first: the JIT compiler works through the job's code for several. */
-  private static final int MATCHER_WARMUPS = 2;
+  /** Uncounted runs first: the JIT compiler works through the job's code for several. */
+  private static final int BACKLOG_WARMUPS = 2;
+
+  @Option(
+      names = "--replay",
+      description =
+          "Latency run with recorded traffic: the simulators write --preload seconds first (at"
+              + " three times the rate asked, their day curve averaging far below it), then one"
+              + " thread sends that recording again at --rate, each envelope stamped with its send"
+              + " time as ingest time. Without it, live simulators share the machine with the"
+              + " engine. With it, the backlog runs come first, over the same recording.")
+  boolean replay;
+
+  /** What the replay sends again: every business and reference topic the simulators write. */
+  static final List<Topic<?>> REPLAYED =
+      Stream.concat(
+              AlertLatencyBench.ENGINE_INPUT.stream(),
+              Stream.of(Topics.FX_RECEIPTS, Topics.NEGATIVE_LIST, Topics.GOODS_FILINGS))
+          .toList();
+
+  /** Every topic the engine reads: the replayed ones, grades and the control topic's rules. */
+  static final List<Topic<?>> ENGINE_TOPICS =
+      Stream.concat(REPLAYED.stream(), Stream.of(Topics.CREDIT_GRADES, Topics.RISK_RULES)).toList();
 
   @Option(names = "--skip-latency", description = "Leave out the latency run.")
   boolean skipLatency;
 
-  @Option(names = "--skip-matcher", description = "Leave out the matcher run.")
+  @Option(names = "--skip-matcher", description = "Leave out the backlog runs.")
   boolean skipMatcher;
+
+  /** What runs over the backlog. */
+  enum BacklogJob {
+    /** The matching stage alone ({@link MatchingOnlyJob}). */
+    matcher,
+    /** The whole risk engine: matching, every rule family, alerts to both sinks. */
+    engine
+  }
+
+  @Option(
+      names = "--backlog-jobs",
+      split = ",",
+      defaultValue = "matcher,engine",
+      description =
+          "Jobs timed over the backlog, each against a plain consume of its own input"
+              + " (default ${DEFAULT-VALUE}).")
+  List<BacklogJob> backlogJobs;
 
   /** Where the jobs' checkpoints go. */
   enum CheckpointStorage {
@@ -161,7 +206,10 @@ public final class RiskBenchCommand implements Callable<Integer> {
         .parameter("pollMillis", pollMillis)
         .parameter("drainTimeoutSeconds", drainSeconds)
         .parameter("repetitions", repetitions)
-        .parameter("checkpointStorage", checkpointStorage);
+        .parameter("checkpointStorage", checkpointStorage)
+        .parameter("replay", replay)
+        .parameter("preloadSeconds", preloadSeconds)
+        .parameter("backlogJobs", backlogJobs);
     AlertLatencyBench.Result latency = null;
 
     try (BenchStack platform = stack.start("risk", report, progress)) {
@@ -186,7 +234,20 @@ public final class RiskBenchCommand implements Callable<Integer> {
       long t2 = System.nanoTime();
       try (LocalFlinkCluster flink = LocalFlinkCluster.start(2 * parallelism)) {
         report.environment("flinkStartSeconds", seconds(System.nanoTime() - t2));
+        boolean backlogFirst = !skipMatcher && (skipLatency || replay);
+        if (backlogFirst || (replay && !skipLatency)) {
+          SimulatorOptions recorded = replay ? zone.withRate(recordRate(rate)) : zone;
+          SimulatedZones.preload(
+              recorded, SimulatedZones.zonesFor(recorded.rate()), preloadSeconds, progress);
+        }
+        if (backlogFirst) backlogRuns(zone, jobs, flink, deployment, report, progress);
         if (!skipLatency) {
+          TrafficRecording recording = null;
+          if (replay) {
+            recording = record(config, report, progress);
+            // The backlog runs' alerts and match documents would read as already seen.
+            if (backlogFirst) clearOutputs(config, progress);
+          }
           progress.println("Ingest-to-alert latency");
           latency =
               new AlertLatencyBench(
@@ -197,7 +258,8 @@ public final class RiskBenchCommand implements Callable<Integer> {
                           Duration.ofSeconds(warmupSeconds),
                           Duration.ofSeconds(steadySeconds),
                           Duration.ofMillis(pollMillis),
-                          Duration.ofSeconds(drainSeconds)),
+                          Duration.ofSeconds(drainSeconds),
+                          recording),
                       flink,
                       deployment,
                       progress)
@@ -205,9 +267,9 @@ public final class RiskBenchCommand implements Callable<Integer> {
           report.add(latency.traffic());
           report.environment("alertLatency", latency.toMap());
         }
-        if (!skipMatcher) {
-          if (skipLatency) SimulatedZones.preload(zone, zoneCount, preloadSeconds, progress);
-          matcher(jobs, flink, deployment, report, progress);
+        if (!skipMatcher && !backlogFirst) {
+          // Over the backlog the latency run's live traffic left.
+          backlogRuns(zone, jobs, flink, deployment, report, progress);
         }
         // Reported before the cluster stops: a slow shutdown must not lose the figures.
         stack.finish(report);
@@ -217,21 +279,98 @@ public final class RiskBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void matcher(
+  private void backlogRuns(
+      SimulatorOptions zone,
       Config jobs,
       LocalFlinkCluster flink,
       UnaryOperator<SanliuJob> deployment,
       BenchReport report,
       PrintStream progress)
       throws Exception {
+    if (backlogJobs.contains(BacklogJob.engine)) {
+      // The engine reads the zone's rules from the control topic, as in local.
+      RuleControlTopic.publish(jobs.get(ConfigKey.KAFKA_BOOTSTRAP), CompressedZoneRules.of(zone));
+    }
+    for (BacklogJob job : backlogJobs) backlog(job, jobs, flink, deployment, report, progress);
+  }
+
+  /** What the simulators wrote, in memory, for the replay. */
+  private TrafficRecording record(Config config, BenchReport report, PrintStream progress) {
+    long t0 = System.nanoTime();
+    TrafficRecording recording =
+        TrafficRecording.read(config.get(ConfigKey.KAFKA_BOOTSTRAP), REPLAYED);
+    double covers = recording.size() / rate;
+    progress.printf(
+        Locale.ROOT,
+        "Recorded %,d records (%.0f MB) in %.1f s: %.0f s of replay at %,.0f/s%s%n",
+        recording.size(),
+        recording.bytes() / 1e6,
+        (System.nanoTime() - t0) / 1e9,
+        covers,
+        rate,
+        covers < warmupSeconds + steadySeconds
+            ? " -- LESS than the warm-up and steady period: raise --preload"
+            : "");
+    report.environment("recordedRecords", recording.size());
+    report.environment("recordedByTopic", recording.countsByTopic());
+    return recording;
+  }
+
+  private static void clearOutputs(Config config, PrintStream progress) throws Exception {
+    try (ElasticClients clients = ElasticClients.connect(config)) {
+      clients
+          .blocking()
+          .indices()
+          .delete(d -> d.index(List.of(Indices.ALERTS, Indices.MATCHES)).ignoreUnavailable(true));
+    }
+    progress.println("Deleted " + Indices.ALERTS + " and " + Indices.MATCHES + " (backlog runs)");
+  }
+
+  /** Documents/s asked of the simulators while recording: their day curve averages far below. */
+  static double recordRate(double rate) {
+    return 3 * rate;
+  }
+
+  private void backlog(
+      BacklogJob which,
+      Config jobs,
+      LocalFlinkCluster flink,
+      UnaryOperator<SanliuJob> deployment,
+      BenchReport report,
+      PrintStream progress)
+      throws Exception {
+    BacklogBench.Subject subject =
+        which == BacklogJob.matcher
+            ? new BacklogBench.Subject(
+                "matching.backlog",
+                MatchingOnlyJob.INPUT,
+                rep -> new MatchingOnlyJob("bench-matching-" + rep),
+                String.format(
+                    Locale.ROOT,
+                    "MatchingOnlyJob (KafkaStreams.read x4 + ParcelMatching.outcomes, match docs"
+                        + " to %s, outcomes discarded)",
+                    Indices.MATCHES))
+            : new BacklogBench.Subject(
+                "engine.backlog",
+                ENGINE_TOPICS,
+                rep -> new RiskEngineJob("bench-engine-" + rep),
+                String.format(
+                    Locale.ROOT,
+                    "RiskEngineJob (matching with its match docs to %s, every rule family with the"
+                        + " zone's compressed rules, alerts to %s and %s)",
+                    Indices.MATCHES,
+                    Indices.ALERTS,
+                    Topics.ALERTS.name()));
+    String consume =
+        which == BacklogJob.matcher ? "kafka.consume.backlog" : "kafka.consume.engine-input";
     Map<TopicPartition, Long> backlog;
     try (ConsumerGroupOffsets offsets =
         new ConsumerGroupOffsets(jobs.get(ConfigKey.KAFKA_BOOTSTRAP))) {
-      backlog = offsets.ends(MatchingOnlyJob.INPUT);
+      backlog = offsets.ends(subject.inputs());
     }
     long docs = ConsumerGroupOffsets.total(backlog);
-    report.environment("matcherBacklogDocs", docs);
-    progress.printf(Locale.ROOT, "Matcher over a backlog of %,d documents%n", docs);
+    report.environment(which + "BacklogDocs", docs);
+    progress.printf(Locale.ROOT, "%s over a backlog of %,d records%n", which, docs);
     BacklogBench bench =
         new BacklogBench(
             jobs,
@@ -241,27 +380,15 @@ public final class RiskBenchCommand implements Callable<Integer> {
             progress,
             // As deployed: the run's end no longer waits for a periodic checkpoint.
             Duration.ofMillis(jobs.getLong(ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS)));
-    BacklogBench.Subject matching =
-        new BacklogBench.Subject(
-            "matching.backlog",
-            MatchingOnlyJob.INPUT,
-            rep -> new MatchingOnlyJob("bench-matching-" + rep),
-            String.format(
-                Locale.ROOT,
-                "MatchingOnlyJob (KafkaStreams.read x4 + ParcelMatching.outcomes, match docs to"
-                    + " %s, outcomes discarded)",
-                io.sanliu.model.elastic.Indices.MATCHES));
     try {
-      bench
-          .run("kafka.consume.backlog", matching, backlog, repetitions, MATCHER_WARMUPS)
-          .forEach(report::add);
+      bench.run(consume, subject, backlog, repetitions, BACKLOG_WARMUPS).forEach(report::add);
     } catch (IllegalStateException e) {
-      // The matcher restarted or stalled: a finding to report, not a reason to lose the rest.
-      progress.println("  matcher run abandoned: " + e.getMessage());
-      report.environment("matcherFailure", e.getMessage());
+      // The job restarted or stalled: a finding to report, not a reason to lose the rest.
+      progress.println("  " + which + " run abandoned: " + e.getMessage());
+      report.environment(which + "Failure", e.getMessage());
     }
-    report.environment("matcherCheckpoints", bench.checkpoints());
-    report.environment("matcherVertexLoad", bench.vertexLoad());
+    report.environment(which + "Checkpoints", bench.checkpoints());
+    report.environment(which + "VertexLoad", bench.vertexLoad());
   }
 
   private static double seconds(long nanos) {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * paces documents with {@code Thread.sleep(0, nanos)}, which sleeps a whole millisecond there, so a
  * load of thousands per second needs several.
  */
-final class SimulatedZones implements AutoCloseable {
+final class SimulatedZones implements SimulatedTraffic {
   /**
    * Documents/s asked of one simulator: its evening peak (1.8 times) stays under what it can do.
    */
@@ -75,12 +75,14 @@ final class SimulatedZones implements AutoCloseable {
   }
 
   /** Documents handed to Kafka so far, all zones. */
-  long documents() {
+  @Override
+  public long documents() {
     return simulators.stream().mapToLong(s -> s.counters().documents()).sum();
   }
 
   /** Each zone's counters, one line each. */
-  List<String> summaries() {
+  @Override
+  public List<String> summaries() {
     return simulators.stream().map(s -> s.counters().summary()).toList();
   }
 

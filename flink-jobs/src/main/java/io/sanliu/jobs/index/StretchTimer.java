@@ -1,5 +1,6 @@
 package io.sanliu.jobs.index;
 
+import io.sanliu.jobs.state.StateTtl;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -39,7 +40,7 @@ public final class StretchTimer extends KeyedProcessFunction<String, StretchMark
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttl = StateTtlConfig.newBuilder(STATE_TTL).build();
+    StateTtlConfig ttl = StateTtl.of(STATE_TTL);
     start =
         getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("start", Types.LONG), ttl));
     end = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("end", Types.LONG), ttl));

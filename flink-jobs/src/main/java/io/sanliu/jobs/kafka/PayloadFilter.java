@@ -3,9 +3,9 @@ package io.sanliu.jobs.kafka;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sanliu.model.UtcInstantDeserializer;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +82,7 @@ public final class PayloadFilter implements Serializable {
       }
       String time = eventTime != null ? eventTime : ingestTime;
       if (!passOver || time == null) return null;
-      return Instant.parse(time).toEpochMilli();
+      return UtcInstantDeserializer.parse(time).toEpochMilli();
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.sanliu.jobs.logistics;
 
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.CustomsReceipt;
 import io.sanliu.model.events.Envelope;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class ReceiptRouter
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttl = StateTtlConfig.newBuilder(STATE_TTL).build();
+    StateTtlConfig ttl = StateTtl.of(STATE_TTL);
     ValueStateDescriptor<ListLink> linkDescriptor =
         new ValueStateDescriptor<>("list-link", TypeInformation.of(ListLink.class));
     linkDescriptor.enableTimeToLive(ttl);

@@ -1,5 +1,6 @@
 package io.sanliu.jobs.logistics;
 
+import io.sanliu.jobs.state.StateTtl;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -58,7 +59,7 @@ public final class ShipmentTracker
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<Timeline> t =
         new ValueStateDescriptor<>("timeline", TypeInformation.of(Timeline.class));
     t.enableTimeToLive(ttlConfig);

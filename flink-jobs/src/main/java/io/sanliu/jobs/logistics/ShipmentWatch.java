@@ -1,5 +1,6 @@
 package io.sanliu.jobs.logistics;
 
+import io.sanliu.jobs.state.StateTtl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public final class ShipmentWatch
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<ShipmentDocument> doc =
         new ValueStateDescriptor<>("watched-shipment", TypeInformation.of(ShipmentDocument.class));
     doc.enableTimeToLive(ttlConfig);

@@ -3,6 +3,7 @@ package io.sanliu.jobs.matching;
 import io.sanliu.jobs.elastic.DocumentConverter;
 import io.sanliu.jobs.elastic.ElasticsearchSink;
 import io.sanliu.jobs.elastic.ElasticsearchSinkSettings;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.CustomsList;
@@ -116,14 +117,14 @@ public final class ParcelMatching {
     SingleOutputStreamOperator<ParcelDocument> linkedWaybills =
         waybillDocs
             .union(listLinks)
-            .keyBy(ParcelDocument::parcelKey)
+            .keyBy(ParcelDocument::parcelKey, Utf8StringType.INSTANCE)
             .process(new WaybillLinker(timeouts.complete()), docType)
             .name("waybills given their parcel")
             .uid(job + "-link-waybills");
     SingleOutputStreamOperator<ParcelOutcome> matched =
         orderDocs
             .union(paymentDocs, listDocs, linkedWaybills)
-            .keyBy(ParcelDocument::parcelKey)
+            .keyBy(ParcelDocument::parcelKey, Utf8StringType.INSTANCE)
             .process(new ParcelMatchFunction(timeouts), TypeInformation.of(ParcelOutcome.class))
             .name("three-document matching")
             .uid(job + "-match");

@@ -1,5 +1,6 @@
 package io.sanliu.jobs.matching;
 
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.Waybill;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class WaybillLinker
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttl = StateTtlConfig.newBuilder(STATE_TTL).build();
+    StateTtlConfig ttl = StateTtl.of(STATE_TTL);
     ValueStateDescriptor<String> link = new ValueStateDescriptor<>("parcel-key", String.class);
     link.enableTimeToLive(ttl);
     parcelKey = getRuntimeContext().getState(link);

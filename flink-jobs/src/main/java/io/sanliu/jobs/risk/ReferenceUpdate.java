@@ -34,6 +34,14 @@ public record ReferenceUpdate(
     return ebcCode + ":" + itemNo;
   }
 
+  /**
+   * Whether every rule family needs this (rules and grades), rather than only those that read goods
+   * filings or the negative list.
+   */
+  public boolean everyFamilyReads() {
+    return rule != null || grade != null;
+  }
+
   boolean filingDeleted() {
     return filing != null && filing.appType() == AppType.DELETE;
   }

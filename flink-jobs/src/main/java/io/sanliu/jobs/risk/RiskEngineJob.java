@@ -27,6 +27,7 @@ import io.sanliu.jobs.risk.shipment.ShipmentRuleFunction;
 import io.sanliu.jobs.risk.shipment.ShipmentSignal;
 import io.sanliu.jobs.risk.technical.TechnicalRuleFunction;
 import io.sanliu.jobs.risk.technical.TechnicalSignal;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.credit.CreditGradeChange;
@@ -49,7 +50,6 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -66,28 +66,56 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class RiskEngineJob implements SanliuJob {
   public static final String NAME = "risk-engine";
 
+  /**
+   * Every family's key: strings written as UTF-8 blocks in checkpoints and timers (Flink's string
+   * serializer writes a character per call, most of the snapshot time in a profile).
+   */
+  private static final TypeInformation<String> KEY = Utf8StringType.INSTANCE;
+
+  private final String name;
+
+  public RiskEngineJob() {
+    this(NAME);
+  }
+
+  /**
+   * The engine under another name: its own consumer group, so it reads the topics afresh (a
+   * benchmark's run over a backlog). Operator uids stay the engine's.
+   */
+  public RiskEngineJob(String name) {
+    this.name = name;
+  }
+
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public void build(StreamExecutionEnvironment env, Config config) {
+    // Chained operators hand records on without a deep copy each (a decoded order was copied once
+    // per chained consumer). Safe here: the records are immutable and nothing mutates what it got.
+    env.getConfig().enableObjectReuse();
     DataStream<Envelope<Order>> orders =
-        read(env, config, Topics.ORDERS, new TypeHint<Envelope<Order>>() {});
+        read(env, config, name, Topics.ORDERS, new TypeHint<Envelope<Order>>() {});
     DataStream<Envelope<Payment>> payments =
-        read(env, config, Topics.PAYMENTS, new TypeHint<Envelope<Payment>>() {});
+        read(env, config, name, Topics.PAYMENTS, new TypeHint<Envelope<Payment>>() {});
     DataStream<Envelope<CustomsList>> lists =
-        read(env, config, Topics.CUSTOMS_LISTS, new TypeHint<Envelope<CustomsList>>() {});
+        read(env, config, name, Topics.CUSTOMS_LISTS, new TypeHint<Envelope<CustomsList>>() {});
     DataStream<Envelope<Waybill>> waybills =
-        read(env, config, Topics.WAYBILLS, new TypeHint<Envelope<Waybill>>() {});
+        read(env, config, name, Topics.WAYBILLS, new TypeHint<Envelope<Waybill>>() {});
     DataStream<Envelope<LogisticsEvent>> tracking =
-        read(env, config, Topics.LOGISTICS_EVENTS, new TypeHint<Envelope<LogisticsEvent>>() {});
+        read(
+            env,
+            config,
+            name,
+            Topics.LOGISTICS_EVENTS,
+            new TypeHint<Envelope<LogisticsEvent>>() {});
     DataStream<DeadLetter> deadLetters =
         KafkaStreams.read(
             env,
             config,
-            NAME,
+            name,
             Topics.DEAD_LETTER,
             TypeInformation.of(DeadLetter.class),
             WatermarkStrategy.<DeadLetter>forBoundedOutOfOrderness(
@@ -103,7 +131,7 @@ public final class RiskEngineJob implements SanliuJob {
         KafkaStreams.read(
             env,
             config,
-            NAME,
+            name,
             Topics.FX_RECEIPTS,
             TypeInformation.of(new TypeHint<Envelope<FxReceipt>>() {}),
             EventTimes.<FxReceipt>forEnvelopes(config));
@@ -113,7 +141,7 @@ public final class RiskEngineJob implements SanliuJob {
         KafkaStreams.read(
             env,
             config,
-            NAME,
+            name,
             Topics.CREDIT_GRADES,
             TypeInformation.of(CreditGradeChange.class),
             ReferenceWatermarks.none());
@@ -122,7 +150,7 @@ public final class RiskEngineJob implements SanliuJob {
             new RiskInputs(
                 orders, payments, lists, waybills, tracking, deadLetters, grades, fxReceipts),
             outcomes,
-            reference(env, config)
+            reference(env, config, name)
                 .union(
                     grades
                         .map(ReferenceUpdate::of, TypeInformation.of(ReferenceUpdate.class))
@@ -150,6 +178,14 @@ public final class RiskEngineJob implements SanliuJob {
   public static DataStream<RiskAlert> alerts(
       RiskInputs in, DataStream<ParcelOutcome> outcomes, DataStream<ReferenceUpdate> references) {
     BroadcastStream<ReferenceUpdate> reference = references.broadcast(ReferenceState.descriptors());
+    // Goods filings and the negative list only for the families that read them (orders, HS-code
+    // prices): every subtask of every family snapshots its copy of the broadcast state.
+    BroadcastStream<ReferenceUpdate> rulesAndGrades =
+        references
+            .filter(ReferenceUpdate::everyFamilyReads)
+            .name("rule definitions and grades")
+            .uid(NAME + "-rules-and-grades")
+            .broadcast(ReferenceState.descriptors());
     DataStream<Envelope<Order>> orders = in.orders();
     DataStream<Envelope<Payment>> payments = in.payments();
     DataStream<Envelope<CustomsList>> lists = in.lists();
@@ -159,7 +195,7 @@ public final class RiskEngineJob implements SanliuJob {
     TypeInformation<RiskAlert> alertType = TypeInformation.of(RiskAlert.class);
     DataStream<RiskAlert> orderAlerts =
         orders
-            .keyBy(Envelope::key)
+            .keyBy(Envelope::key, KEY)
             .connect(reference)
             .process(new OrderRuleFunction(), alertType)
             .name("order rules")
@@ -172,15 +208,15 @@ public final class RiskEngineJob implements SanliuJob {
                 TypeInformation.of(PricedLine.class))
             .name("priced list lines")
             .uid(NAME + "-priced-lines")
-            .keyBy(PricedLine::priceKey)
+            .keyBy(PricedLine::priceKey, KEY)
             .connect(reference)
             .process(new HsPriceRuleFunction(), alertType)
             .name("HS-code price rules")
             .uid(NAME + "-price-rules");
     DataStream<RiskAlert> parcelAlerts =
         outcomes
-            .keyBy(ParcelOutcome::parcelKey)
-            .connect(reference)
+            .keyBy(ParcelOutcome::parcelKey, KEY)
+            .connect(rulesAndGrades)
             .process(new ParcelRuleFunction(), alertType)
             .name("parcel rules")
             .uid(NAME + "-parcel-rules");
@@ -192,8 +228,8 @@ public final class RiskEngineJob implements SanliuJob {
                 TypeInformation.of(GroupedOrder.class))
             .name("orders by buyer and address")
             .uid(NAME + "-order-groups")
-            .keyBy(GroupedOrder::groupKey)
-            .connect(reference)
+            .keyBy(GroupedOrder::groupKey, KEY)
+            .connect(rulesAndGrades)
             .process(new OrderGroupRuleFunction(), alertType)
             .name("buyer and address rules")
             .uid(NAME + "-group-rules");
@@ -214,8 +250,8 @@ public final class RiskEngineJob implements SanliuJob {
                         linkType)
                     .name("identity links of payments")
                     .uid(NAME + "-payer-identity-links"))
-            .keyBy(IdentityLink::subjectKey)
-            .connect(reference)
+            .keyBy(IdentityLink::subjectKey, KEY)
+            .connect(rulesAndGrades)
             .process(new IdentityRuleFunction(), alertType)
             .name("identity rules")
             .uid(NAME + "-identity-rules");
@@ -224,8 +260,8 @@ public final class RiskEngineJob implements SanliuJob {
             .filter(e -> e.payload().ebcCode() != null)
             .name("orders with an enterprise")
             .uid(NAME + "-enterprise-orders")
-            .keyBy(e -> e.payload().ebcCode(), Types.STRING)
-            .connect(reference)
+            .keyBy(e -> e.payload().ebcCode(), KEY)
+            .connect(rulesAndGrades)
             .process(new EnterpriseRuleFunction(), alertType)
             .name("enterprise rules")
             .uid(NAME + "-enterprise-rules");
@@ -244,8 +280,8 @@ public final class RiskEngineJob implements SanliuJob {
                         shipmentType)
                     .name("lists as shipment signals")
                     .uid(NAME + "-list-signals"))
-            .keyBy(ShipmentSignal::waybillKey)
-            .connect(reference)
+            .keyBy(ShipmentSignal::waybillKey, KEY)
+            .connect(rulesAndGrades)
             .process(new ShipmentRuleFunction(), alertType)
             .name("shipment rules")
             .uid(NAME + "-shipment-rules");
@@ -265,8 +301,8 @@ public final class RiskEngineJob implements SanliuJob {
             .name("refused input")
             .uid(NAME + "-refusals")
             .union(records)
-            .keyBy(TechnicalSignal::key)
-            .connect(reference)
+            .keyBy(TechnicalSignal::key, KEY)
+            .connect(rulesAndGrades)
             .process(new TechnicalRuleFunction(), alertType)
             .name("technical rules")
             .uid(NAME + "-technical-rules");
@@ -295,8 +331,8 @@ public final class RiskEngineJob implements SanliuJob {
                       .map(FxSignal::ofReceipt, fxType)
                       .name("FX receipts")
                       .uid(NAME + "-fx-receipts"))
-              .keyBy(FxSignal::orderKey)
-              .connect(reference)
+              .keyBy(FxSignal::orderKey, KEY)
+              .connect(rulesAndGrades)
               .process(new FxRuleFunction(), alertType)
               .name("FX rules")
               .uid(NAME + "-fx-rules");
@@ -305,8 +341,8 @@ public final class RiskEngineJob implements SanliuJob {
     if (in.grades() == null) return all;
     DataStream<RiskAlert> creditAlerts =
         in.grades()
-            .keyBy(CreditGradeChange::code, Types.STRING)
-            .connect(reference)
+            .keyBy(CreditGradeChange::code, KEY)
+            .connect(rulesAndGrades)
             .process(new GradeRuleFunction(), alertType)
             .name("credit rules")
             .uid(NAME + "-credit-rules");
@@ -328,25 +364,27 @@ public final class RiskEngineJob implements SanliuJob {
   private static <T extends io.sanliu.model.events.BusinessEvent> DataStream<Envelope<T>> read(
       StreamExecutionEnvironment env,
       Config config,
+      String job,
       io.sanliu.model.kafka.Topic<Envelope<T>> topic,
       TypeHint<Envelope<T>> type) {
     return KafkaStreams.read(
         env,
         config,
-        NAME,
+        job,
         topic,
         TypeInformation.of(type),
         EventTimes.<T>forEnvelopesNeverIdle(config));
   }
 
   /** Rule definitions, the negative list and goods filings, broadcast to every rule stream. */
-  static DataStream<ReferenceUpdate> reference(StreamExecutionEnvironment env, Config config) {
+  static DataStream<ReferenceUpdate> reference(
+      StreamExecutionEnvironment env, Config config, String job) {
     TypeInformation<ReferenceUpdate> type = TypeInformation.of(ReferenceUpdate.class);
     DataStream<ReferenceUpdate> rules =
         KafkaStreams.read(
                 env,
                 config,
-                NAME,
+                job,
                 Topics.RISK_RULES,
                 TypeInformation.of(RuleDefinition.class),
                 ReferenceWatermarks.none())
@@ -357,7 +395,7 @@ public final class RiskEngineJob implements SanliuJob {
         KafkaStreams.read(
                 env,
                 config,
-                NAME,
+                job,
                 Topics.NEGATIVE_LIST,
                 TypeInformation.of(NegativeListEntry.class),
                 ReferenceWatermarks.none())
@@ -368,7 +406,7 @@ public final class RiskEngineJob implements SanliuJob {
         KafkaStreams.read(
                 env,
                 config,
-                NAME,
+                job,
                 Topics.GOODS_FILINGS,
                 TypeInformation.of(new TypeHint<Envelope<GoodsFiling>>() {}),
                 ReferenceWatermarks.none())

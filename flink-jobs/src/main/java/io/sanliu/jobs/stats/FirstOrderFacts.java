@@ -1,11 +1,11 @@
 package io.sanliu.jobs.stats;
 
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.fx.FxRate;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -42,7 +42,7 @@ public final class FirstOrderFacts
   @Override
   public void open(OpenContext context) {
     ValueStateDescriptor<Boolean> d = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
-    d.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBERED).build());
+    d.enableTimeToLive(StateTtl.of(REMEMBERED));
     seen = getRuntimeContext().getState(d);
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateOrders");
   }

@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.fx;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,7 +43,7 @@ public final class FxRuleFunction extends RuleFamilyFunction<String, FxSignal, F
   public void open(OpenContext context) {
     ValueStateDescriptor<FxAccount> d =
         new ValueStateDescriptor<>("fx-account", TypeInformation.of(FxAccount.class));
-    d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+    d.enableTimeToLive(StateTtl.of(ttl));
     account = getRuntimeContext().getState(d);
   }
 

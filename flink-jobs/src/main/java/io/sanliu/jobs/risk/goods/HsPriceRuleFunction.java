@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.goods;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleFamily;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,7 +36,7 @@ public final class HsPriceRuleFunction
     ValueStateDescriptor<List<BigDecimal>> d =
         new ValueStateDescriptor<>(
             "recent-prices", Types.LIST(TypeInformation.of(BigDecimal.class)));
-    d.enableTimeToLive(StateTtlConfig.newBuilder(STATE_TTL).build());
+    d.enableTimeToLive(StateTtl.of(STATE_TTL));
     prices = getRuntimeContext().getState(d);
   }
 

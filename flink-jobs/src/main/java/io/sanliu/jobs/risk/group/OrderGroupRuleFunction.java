@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.group;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
@@ -46,12 +46,12 @@ public final class OrderGroupRuleFunction
         new MapStateDescriptor<>(
             "recent-orders", Types.STRING, TypeInformation.of(GroupedOrder.class));
     // Timers prune by event time; the TTL only catches what a lost timer would leave behind.
-    r.enableTimeToLive(StateTtlConfig.newBuilder(LONGEST_SPLIT_MEMORY.multipliedBy(2)).build());
+    r.enableTimeToLive(StateTtl.of(LONGEST_SPLIT_MEMORY.multipliedBy(2)));
     recent = getRuntimeContext().getMapState(r);
     MapStateDescriptor<String, CountedOrder> q =
         new MapStateDescriptor<>(
             "quota-orders", Types.STRING, TypeInformation.of(CountedOrder.class));
-    q.enableTimeToLive(StateTtlConfig.newBuilder(QUOTA_MEMORY).build());
+    q.enableTimeToLive(StateTtl.of(QUOTA_MEMORY));
     counted = getRuntimeContext().getMapState(q);
   }
 

@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.identity;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
@@ -40,7 +40,7 @@ public final class IdentityRuleFunction
     MapStateDescriptor<String, LinkedIdentity> d =
         new MapStateDescriptor<>(
             "linked-identities", Types.STRING, TypeInformation.of(LinkedIdentity.class));
-    d.enableTimeToLive(StateTtlConfig.newBuilder(STATE_TTL).build());
+    d.enableTimeToLive(StateTtl.of(STATE_TTL));
     linked = getRuntimeContext().getMapState(d);
   }
 

@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.shipment;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -52,7 +53,7 @@ public final class ShipmentRuleFunction
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<Shipment> parcel =
         new ValueStateDescriptor<>("shipment", TypeInformation.of(Shipment.class));
     parcel.enableTimeToLive(ttlConfig);

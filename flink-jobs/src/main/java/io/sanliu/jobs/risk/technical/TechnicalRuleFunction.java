@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.technical;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -53,7 +54,7 @@ public final class TechnicalRuleFunction
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<Sighting> seen =
         new ValueStateDescriptor<>("record-sighting", TypeInformation.of(Sighting.class));
     seen.enableTimeToLive(ttlConfig);
