@@ -54,6 +54,7 @@ final class MatchingOnlyJob implements SanliuJob {
             read(env, config, Topics.PAYMENTS, new TypeHint<Envelope<Payment>>() {}),
             read(env, config, Topics.CUSTOMS_LISTS, new TypeHint<Envelope<CustomsList>>() {}),
             read(env, config, Topics.WAYBILLS, new TypeHint<Envelope<Waybill>>() {}))
+        .all() // crossing to the next task, as they cross to the engine's parcel rules
         .sinkTo(new DiscardingSink<>())
         .name("outcomes discarded")
         .uid(name + "-discard");

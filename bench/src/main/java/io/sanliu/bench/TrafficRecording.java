@@ -24,8 +24,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * sends a record without re-encoding it.
  */
 final class TrafficRecording {
-  private static final byte[] INGEST_FIELD =
-      "\"ingestTime\":\"".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * The times the gateway sets when it takes a record: an envelope's ingest time, a refusal's
+   * rejection time (a dead letter's payload is a JSON string, so a name inside it is escaped and
+   * never matches).
+   */
+  private static final List<byte[]> STAMPED_FIELDS =
+      List.of(field("ingestTime"), field("rejectedAt"));
 
   /** Width of {@code 2026-11-23T01:04:42.123456789Z}: nanoseconds always written. */
   static final int STAMP_WIDTH = 30;
@@ -33,8 +38,8 @@ final class TrafficRecording {
   /**
    * One record as written.
    *
-   * @param stampAt where the fixed-width ingest time starts in {@code value}, or -1 when the value
-   *     has none (dead letters, reference data): such records are sent unchanged
+   * @param stampAt where the fixed-width ingest or rejection time starts in {@code value}, or -1
+   *     when the value has none (reference data): such records are sent unchanged
    */
   record Recorded(String topic, byte[] key, byte[] value, long timestamp, int stampAt) {}
 
@@ -103,11 +108,24 @@ final class TrafficRecording {
     return true;
   }
 
-  /** The record with its ingest time, if it has one, widened to {@link #STAMP_WIDTH}. */
+  private static byte[] field(String name) {
+    return ("\"" + name + "\":\"").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The record with its ingest (or rejection) time, if it has one, widened to {@link #STAMP_WIDTH}.
+   */
   static Recorded recorded(String topic, byte[] key, byte[] value, long timestamp) {
-    int field = indexOf(value, INGEST_FIELD);
+    int field = -1;
+    int from = -1;
+    for (byte[] name : STAMPED_FIELDS) {
+      field = indexOf(value, name);
+      if (field >= 0) {
+        from = field + name.length;
+        break;
+      }
+    }
     if (field < 0) return new Recorded(topic, key, value, timestamp, -1);
-    int from = field + INGEST_FIELD.length;
     int to = from;
     while (to < value.length && value[to] != '"') to++;
     if (to == value.length) return new Recorded(topic, key, value, timestamp, -1);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.Order;
+import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrafficRecordingTest {
@@ -45,9 +47,35 @@ class TrafficRecordingTest {
   }
 
   @Test
-  void recordsWithoutAnIngestTimeAreKeptAsWritten() {
-    byte[] value = "{\"stage\":\"gateway\",\"reason\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-    TrafficRecording.Recorded r = TrafficRecording.recorded("sanliu.dead-letter", null, value, 1L);
+  void aReplayedRefusalCarriesItsSendTimeAsRejectionTime() {
+    DeadLetter refused =
+        new DeadLetter(
+            "gateway",
+            "ZONE-1",
+            "guid-1",
+            "application/json",
+            List.of(new DeadLetter.FieldError("orderNo", "missing")),
+            "{\"ingestTime\":\"2020-01-01T00:00:00Z\"}", // names inside the payload are escaped
+            false,
+            Instant.parse("2026-11-20T00:00:00Z"));
+    TrafficRecording.Recorded r =
+        TrafficRecording.recorded(
+            Topics.DEAD_LETTER.name(), null, Topics.DEAD_LETTER.serialize(refused), 1L);
+    Instant sent = Instant.parse("2026-11-23T01:04:42.5Z");
+    byte[] value = r.value().clone();
+    byte[] stamp = TrafficReplay.stamp(sent);
+    System.arraycopy(stamp, 0, value, r.stampAt(), stamp.length);
+    DeadLetter replayed = Topics.DEAD_LETTER.deserialize(value);
+    assertEquals(sent, replayed.rejectedAt());
+    assertEquals(refused.payload(), replayed.payload());
+    assertEquals(refused.errors(), replayed.errors());
+  }
+
+  @Test
+  void recordsWithoutAGatewayTimeAreKeptAsWritten() {
+    byte[] value = "{\"entryId\":\"N-1\",\"kind\":\"GOODS\"}".getBytes(StandardCharsets.UTF_8);
+    TrafficRecording.Recorded r =
+        TrafficRecording.recorded("sanliu.negative-list", null, value, 1L);
     assertEquals(-1, r.stampAt());
     assertArrayEquals(value, r.value());
   }

@@ -102,7 +102,8 @@ public final class CreditJob implements SanliuJob {
                     (e, previous) -> e.listedAt() == null ? 0 : e.listedAt().toEpochMilli())
                 .withIdleness(config.getMillis(ConfigKey.FLINK_IDLE_SOURCE_MS)));
     DataStream<ParcelOutcome> outcomes =
-        ParcelMatching.matched(NAME, MatchTimeouts.from(config), orders, payments, lists, waybills);
+        ParcelMatching.matched(NAME, MatchTimeouts.from(config), orders, payments, lists, waybills)
+            .all();
 
     SingleOutputStreamOperator<CreditProfile> profiles =
         profiles(

@@ -26,7 +26,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class ParcelMatching {
   private ParcelMatching() {}
 
-  public static DataStream<ParcelOutcome> outcomes(
+  public static ParcelOutcomes outcomes(
       String job,
       Config config,
       MatchTimeouts timeouts,
@@ -48,28 +48,28 @@ public final class ParcelMatching {
                 ElasticsearchSinkSettings.from(config)))
         .name("to " + Indices.MATCHES)
         .uid(job + "-sink");
-    return streams.all();
+    return streams.outcomes();
   }
 
   /**
    * The same outcomes, without writing {@link Indices#MATCHES}: for jobs that need the results but
    * do not own the index.
    */
-  public static DataStream<ParcelOutcome> matched(
+  public static ParcelOutcomes matched(
       String job,
       MatchTimeouts timeouts,
       DataStream<Envelope<Order>> orders,
       DataStream<Envelope<Payment>> payments,
       DataStream<Envelope<CustomsList>> lists,
       DataStream<Envelope<Waybill>> waybills) {
-    return streams(job, timeouts, orders, payments, lists, waybills).all();
+    return streams(job, timeouts, orders, payments, lists, waybills).outcomes();
   }
 
   /** The matcher's results and the waybills no list named. */
   private record Streams(
       SingleOutputStreamOperator<ParcelOutcome> matched, DataStream<ParcelOutcome> unlinked) {
-    DataStream<ParcelOutcome> all() {
-      return matched.union(unlinked);
+    ParcelOutcomes outcomes() {
+      return new ParcelOutcomes(matched, unlinked);
     }
   }
 

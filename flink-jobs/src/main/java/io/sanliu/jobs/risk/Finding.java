@@ -3,9 +3,11 @@ package io.sanliu.jobs.risk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a rule found, before it becomes an alert: what it is about, the explanation in both
@@ -65,7 +67,8 @@ public record Finding(
     private final List<String> orderKeys = new ArrayList<>();
     private final List<String> waybillKeys = new ArrayList<>();
     private String enterpriseCode;
-    private final List<String> messageGuids = new ArrayList<>();
+    // A set: a burst names a hundred guids, and a list's contains made that quadratic.
+    private final Set<String> messageGuids = new LinkedHashSet<>();
     private final Map<String, String> entityKeys = new LinkedHashMap<>();
     private String zh;
     private String en;
@@ -99,7 +102,7 @@ public record Finding(
     }
 
     public Builder messageGuid(String guid) {
-      if (guid != null && !messageGuids.contains(guid)) messageGuids.add(guid);
+      if (guid != null) messageGuids.add(guid);
       return this;
     }
 
@@ -141,7 +144,7 @@ public record Finding(
           orderKeys,
           waybillKeys,
           enterpriseCode,
-          messageGuids,
+          List.copyOf(messageGuids),
           entityKeys,
           zh,
           en,

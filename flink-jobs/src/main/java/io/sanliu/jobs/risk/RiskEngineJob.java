@@ -9,6 +9,7 @@ import io.sanliu.jobs.kafka.KafkaStreams;
 import io.sanliu.jobs.matching.MatchTimeouts;
 import io.sanliu.jobs.matching.ParcelMatching;
 import io.sanliu.jobs.matching.ParcelOutcome;
+import io.sanliu.jobs.matching.ParcelOutcomes;
 import io.sanliu.jobs.risk.credit.GradeRuleFunction;
 import io.sanliu.jobs.risk.enterprise.EnterpriseRuleFunction;
 import io.sanliu.jobs.risk.fx.FxRuleFunction;
@@ -28,6 +29,7 @@ import io.sanliu.jobs.risk.shipment.ShipmentSignal;
 import io.sanliu.jobs.risk.technical.TechnicalRuleFunction;
 import io.sanliu.jobs.risk.technical.TechnicalSignal;
 import io.sanliu.jobs.state.Utf8StringType;
+import io.sanliu.jobs.stats.TradeFacts;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
 import io.sanliu.model.credit.CreditGradeChange;
@@ -122,7 +124,7 @@ public final class RiskEngineJob implements SanliuJob {
                     config.getMillis(ConfigKey.FLINK_MAX_OUT_OF_ORDERNESS_MS))
                 .withTimestampAssigner((d, previous) -> d.rejectedAt().toEpochMilli())
                 .withIdleness(config.getMillis(ConfigKey.FLINK_IDLE_SOURCE_MS)));
-    DataStream<ParcelOutcome> outcomes =
+    ParcelOutcomes outcomes =
         ParcelMatching.outcomes(
             NAME, config, MatchTimeouts.from(config), orders, payments, lists, waybills);
     // Proceeds are rare next to the parcels they join: a quiet partition may go idle, the FX
@@ -176,7 +178,7 @@ public final class RiskEngineJob implements SanliuJob {
    * their sinks. The job feeds it from Kafka; a test may feed it any streams with event time.
    */
   public static DataStream<RiskAlert> alerts(
-      RiskInputs in, DataStream<ParcelOutcome> outcomes, DataStream<ReferenceUpdate> references) {
+      RiskInputs in, ParcelOutcomes outcomes, DataStream<ReferenceUpdate> references) {
     BroadcastStream<ReferenceUpdate> reference = references.broadcast(ReferenceState.descriptors());
     // Goods filings and the negative list only for the families that read them (orders, HS-code
     // prices): every subtask of every family snapshots its copy of the broadcast state.
@@ -215,6 +217,7 @@ public final class RiskEngineJob implements SanliuJob {
             .uid(NAME + "-price-rules");
     DataStream<RiskAlert> parcelAlerts =
         outcomes
+            .all()
             .keyBy(ParcelOutcome::parcelKey, KEY)
             .connect(rulesAndGrades)
             .process(new ParcelRuleFunction(), alertType)
@@ -243,13 +246,12 @@ public final class RiskEngineJob implements SanliuJob {
             .name("identity links of orders")
             .uid(NAME + "-order-identity-links")
             .union(
-                outcomes
-                    .flatMap(
-                        (ParcelOutcome o, org.apache.flink.util.Collector<IdentityLink> out) ->
-                            IdentityLinks.fromParcel(o).forEach(out::collect),
-                        linkType)
-                    .name("identity links of payments")
-                    .uid(NAME + "-payer-identity-links"))
+                outcomes.flatMap(
+                    (ParcelOutcome o, org.apache.flink.util.Collector<IdentityLink> out) ->
+                        IdentityLinks.fromParcel(o).forEach(out::collect),
+                    linkType,
+                    "identity links of payments",
+                    NAME + "-payer-identity-links"))
             .keyBy(IdentityLink::subjectKey, KEY)
             .connect(rulesAndGrades)
             .process(new IdentityRuleFunction(), alertType)
@@ -260,6 +262,11 @@ public final class RiskEngineJob implements SanliuJob {
             .filter(e -> e.payload().ebcCode() != null)
             .name("orders with an enterprise")
             .uid(NAME + "-enterprise-orders")
+            // The family reads an order's key, times, type and enterprise: names, addresses and
+            // payment details would be most of what crosses to it.
+            .map(TradeFacts::countedPart, orders.getType())
+            .name("counted part of orders")
+            .uid(NAME + "-enterprise-counted-orders")
             .keyBy(e -> e.payload().ebcCode(), KEY)
             .connect(rulesAndGrades)
             .process(new EnterpriseRuleFunction(), alertType)
@@ -323,9 +330,9 @@ public final class RiskEngineJob implements SanliuJob {
               .flatMap(
                   (ParcelOutcome o, org.apache.flink.util.Collector<FxSignal> out) ->
                       FxSignal.ofOutcome(o).ifPresent(out::collect),
-                  fxType)
-              .name("paid exports")
-              .uid(NAME + "-paid-exports")
+                  fxType,
+                  "paid exports",
+                  NAME + "-paid-exports")
               .union(
                   in.fxReceipts()
                       .map(FxSignal::ofReceipt, fxType)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sanliu.jobs.EventTimes;
 import io.sanliu.jobs.matching.MatchTimeouts;
 import io.sanliu.jobs.matching.ParcelMatching;
-import io.sanliu.jobs.matching.ParcelOutcome;
+import io.sanliu.jobs.matching.ParcelOutcomes;
 import io.sanliu.jobs.risk.ReferenceUpdate;
 import io.sanliu.jobs.risk.RiskEngineJob;
 import io.sanliu.jobs.risk.RiskInputs;
@@ -206,7 +206,7 @@ class CreditSeparationTest {
                 io.sanliu.jobs.risk.ReferenceWatermarks.<ReferenceUpdate>none());
 
     // Matched once and shared: the risk engine and the credit job match the same way.
-    DataStream<ParcelOutcome> outcomes =
+    ParcelOutcomes outcomes =
         ParcelMatching.matched(
             "separation", MatchTimeouts.from(config), orders, payments, lists, waybills);
     DataStream<Envelope<FxReceipt>> fxReceipts =
@@ -226,7 +226,7 @@ class CreditSeparationTest {
         CreditJob.profiles(
             config,
             new CreditInputs(
-                orders, lists, receipts, outcomes, alerts, reviews, evaluations, negative));
+                orders, lists, receipts, outcomes.all(), alerts, reviews, evaluations, negative));
 
     Map<String, CreditProfile> last = new HashMap<>();
     try (CloseableIterator<CreditProfile> it = profiles.executeAndCollect("credit separation")) {
