@@ -62,9 +62,30 @@ public final class ReferenceState {
     } else if (u.filing() != null) {
       String key = ReferenceUpdate.filingKey(u.filing().ebcCode(), u.filing().itemNo());
       if (u.filingDeleted()) filings.remove(key);
-      else filings.put(key, u.filing());
+      else filings.put(key, kept(u.filing()));
     }
     return false;
+  }
+
+  /**
+   * What the rules read of a filing: its price, currency and record number (the undervaluation
+   * evidence). Every subtask of the families that read filings keeps and checkpoints them all, and
+   * names, models and units were most of their bytes.
+   */
+  static GoodsFiling kept(GoodsFiling f) {
+    return new GoodsFiling(
+        f.itemRecordNo(),
+        f.ebcCode(),
+        f.itemNo(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        f.filedPrice(),
+        f.currency(),
+        f.appType(),
+        f.filedAt());
   }
 
   static RuleBook rules(ReadOnlyBroadcastState<String, RuleDefinition> state) throws Exception {
