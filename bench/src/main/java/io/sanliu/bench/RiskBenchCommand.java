@@ -295,7 +295,8 @@ public final class RiskBenchCommand implements Callable<Integer> {
   }
 
   /** What the simulators wrote, in memory, for the replay. */
-  private TrafficRecording record(Config config, BenchReport report, PrintStream progress) {
+  private TrafficRecording record(Config config, BenchReport report, PrintStream progress)
+      throws Exception {
     long t0 = System.nanoTime();
     TrafficRecording recording =
         TrafficRecording.read(config.get(ConfigKey.KAFKA_BOOTSTRAP), REPLAYED);

@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.model.kafka.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,11 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -69,24 +67,21 @@ final class TrafficRecording {
   }
 
   /** Everything {@code topics} hold now, from their first offset to their end. */
-  static TrafficRecording read(String bootstrap, List<Topic<?>> topics) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+  static TrafficRecording read(String bootstrap, List<Topic<?>> topics) throws Exception {
+    Map<TopicPartition, Long> ends;
+    try (ConsumerGroupOffsets offsets = new ConsumerGroupOffsets(bootstrap)) {
+      ends = offsets.ends(topics);
+    }
     List<Recorded> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (Topic<?> topic : topics) {
-        for (PartitionInfo p : consumer.partitionsFor(topic.name())) {
-          partitions.add(new TopicPartition(p.topic(), p.partition()));
-        }
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        new KafkaConsumer<>(
+            KafkaBaselines.consumerProperties(bootstrap),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.assign(ends.keySet());
+      consumer.seekToBeginning(ends.keySet());
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (!caughtUp(consumer, ends)) {
+      while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("reading the recorded traffic took over 5 minutes");
         }
@@ -100,14 +95,6 @@ final class TrafficRecording {
     return new TrafficRecording(records);
   }
 
-  private static boolean caughtUp(
-      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      if (consumer.position(end.getKey()) < end.getValue()) return false;
-    }
-    return true;
-  }
-
   private static byte[] field(String name) {
     return ("\"" + name + "\":\"").getBytes(StandardCharsets.US_ASCII);
   }
@@ -116,16 +103,12 @@ final class TrafficRecording {
    * The record with its ingest (or rejection) time, if it has one, widened to {@link #STAMP_WIDTH}.
    */
   static Recorded recorded(String topic, byte[] key, byte[] value, long timestamp) {
-    int field = -1;
     int from = -1;
-    for (byte[] name : STAMPED_FIELDS) {
-      field = indexOf(value, name);
-      if (field >= 0) {
-        from = field + name.length;
-        break;
-      }
+    for (int i = 0; i < STAMPED_FIELDS.size() && from < 0; i++) {
+      int field = indexOf(value, STAMPED_FIELDS.get(i));
+      if (field >= 0) from = field + STAMPED_FIELDS.get(i).length;
     }
-    if (field < 0) return new Recorded(topic, key, value, timestamp, -1);
+    if (from < 0) return new Recorded(topic, key, value, timestamp, -1);
     int to = from;
     while (to < value.length && value[to] != '"') to++;
     if (to == value.length) return new Recorded(topic, key, value, timestamp, -1);

@@ -38,7 +38,6 @@ import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.FxReceipt;
-import io.sanliu.model.events.GoodsFiling;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
 import io.sanliu.model.events.Payment;
@@ -46,8 +45,6 @@ import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.Topics;
-import io.sanliu.model.risk.RuleDefinition;
-import io.sanliu.model.simulation.NegativeListEntry;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
@@ -152,7 +149,7 @@ public final class RiskEngineJob implements SanliuJob {
             new RiskInputs(
                 orders, payments, lists, waybills, tracking, deadLetters, grades, fxReceipts),
             outcomes,
-            reference(env, config, name)
+            ReferenceStreams.read(env, config, name)
                 .union(
                     grades
                         .map(ReferenceUpdate::of, TypeInformation.of(ReferenceUpdate.class))
@@ -381,46 +378,6 @@ public final class RiskEngineJob implements SanliuJob {
         topic,
         TypeInformation.of(type),
         EventTimes.<T>forEnvelopesNeverIdle(config));
-  }
-
-  /** Rule definitions, the negative list and goods filings, broadcast to every rule stream. */
-  static DataStream<ReferenceUpdate> reference(
-      StreamExecutionEnvironment env, Config config, String job) {
-    TypeInformation<ReferenceUpdate> type = TypeInformation.of(ReferenceUpdate.class);
-    DataStream<ReferenceUpdate> rules =
-        KafkaStreams.read(
-                env,
-                config,
-                job,
-                Topics.RISK_RULES,
-                TypeInformation.of(RuleDefinition.class),
-                ReferenceWatermarks.none())
-            .map(ReferenceUpdate::of, type)
-            .name("rule definitions")
-            .uid(NAME + "-rule-definitions");
-    DataStream<ReferenceUpdate> negative =
-        KafkaStreams.read(
-                env,
-                config,
-                job,
-                Topics.NEGATIVE_LIST,
-                TypeInformation.of(NegativeListEntry.class),
-                ReferenceWatermarks.none())
-            .map(ReferenceUpdate::of, type)
-            .name("negative list")
-            .uid(NAME + "-negative-list");
-    DataStream<ReferenceUpdate> filings =
-        KafkaStreams.read(
-                env,
-                config,
-                job,
-                Topics.GOODS_FILINGS,
-                TypeInformation.of(new TypeHint<Envelope<GoodsFiling>>() {}),
-                ReferenceWatermarks.none())
-            .map(e -> ReferenceUpdate.of(e.payload()), type)
-            .name("goods filings")
-            .uid(NAME + "-goods-filings");
-    return rules.union(negative, filings);
   }
 
   private static KafkaSink<RiskAlert> alertTopic(Config config) {
