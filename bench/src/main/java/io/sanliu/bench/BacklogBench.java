@@ -1,5 +1,6 @@
 package io.sanliu.bench;
 
+import io.sanliu.elastic.ElasticClients;
 import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
@@ -44,9 +46,16 @@ final class BacklogBench {
    * @param inputs the topics it reads (the backlog)
    * @param job the job for a repetition; its Kafka sources commit to {@code "sanliu-" + name()}
    * @param description what the job does, for the result's notes
+   * @param outputIndices the Elasticsearch indices the job writes, deleted before each run (warm-up
+   *     or measured): every run then writes new documents, as the first did and as the deployed job
+   *     does, instead of overwriting the last run's
    */
   record Subject(
-      String name, List<Topic<?>> inputs, IntFunction<SanliuJob> job, String description) {}
+      String name,
+      List<Topic<?>> inputs,
+      IntFunction<SanliuJob> job,
+      String description,
+      List<String> outputIndices) {}
 
   private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
@@ -60,6 +69,8 @@ final class BacklogBench {
   private final Duration checkpointInterval;
   private final Map<String, Object> checkpoints = new HashMap<>();
   private final Map<String, Object> vertexLoad = new HashMap<>();
+  private final Map<String, Object> cpu = new HashMap<>();
+  private final Supplier<Duration> elasticsearchCpu;
 
   /**
    * @param config the stack's configuration with what the job needs (e.g. the matcher's deadlines
@@ -67,6 +78,7 @@ final class BacklogBench {
    * @param deployment what the bench adds to the job (its checkpoint storage)
    * @param checkpointInterval the job's checkpoint interval (a cost: every checkpoint snapshots the
    *     job's state)
+   * @param elasticsearchCpu the CPU time the Elasticsearch server has used so far
    */
   BacklogBench(
       Config config,
@@ -74,8 +86,10 @@ final class BacklogBench {
       UnaryOperator<SanliuJob> deployment,
       Trials trials,
       PrintStream progress,
-      Duration checkpointInterval) {
+      Duration checkpointInterval,
+      Supplier<Duration> elasticsearchCpu) {
     this.config = config;
+    this.elasticsearchCpu = elasticsearchCpu;
     this.flink = flink;
     this.deployment = deployment;
     this.trials = trials;
@@ -167,9 +181,25 @@ final class BacklogBench {
     return Map.copyOf(vertexLoad);
   }
 
+  /**
+   * CPU seconds of this JVM (the job, the Kafka broker, the bench) and of the Elasticsearch server
+   * over each timed job run, by job name and repetition: on a shared machine, where its time went.
+   */
+  Map<String, Object> cpu() {
+    return Map.copyOf(cpu);
+  }
+
   /** Checkpoint statistics of each job run, by job name and repetition. */
   Map<String, Object> checkpoints() {
     return Map.copyOf(checkpoints);
+  }
+
+  /** Deletes the indices a run writes, untimed; the index templates shape them again. */
+  private void deleteIndices(List<String> indices) throws Exception {
+    if (indices.isEmpty()) return;
+    try (ElasticClients clients = ElasticClients.connect(config)) {
+      clients.blocking().indices().delete(d -> d.index(indices).ignoreUnavailable(true));
+    }
   }
 
   /** Reads {@code share} of each partition from its start and parses every value. */
@@ -222,6 +252,7 @@ final class BacklogBench {
       throws Exception {
     SanliuJob job = subject.job().apply(rep);
     String group = "sanliu-" + job.name();
+    deleteIndices(subject.outputIndices());
     Config jobConfig =
         config.with(
             ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS, String.valueOf(checkpointInterval.toMillis()));
@@ -235,6 +266,7 @@ final class BacklogBench {
         if (status != JobStatus.RUNNING) throw new IllegalStateException(job.name() + " " + status);
         long started = System.nanoTime();
         long startedMillis = System.currentTimeMillis();
+        CpuClock cpuAtStart = CpuClock.now(elasticsearchCpu);
         long deadline = started + JOB_TIMEOUT.toNanos();
         CaughtUpCheckpoint end =
             new CaughtUpCheckpoint(flink, id, ConsumerGroupOffsets.total(backlog));
@@ -267,6 +299,8 @@ final class BacklogBench {
         }
         // The end as Flink saw it, on the bench's clock.
         long ended = started + (end.endedAtMillis() - startedMillis) * 1_000_000L;
+        Map<String, Object> used = CpuClock.now(elasticsearchCpu).since(cpuAtStart);
+        cpu.put(job.name() + "#" + rep, used);
         awaitCommitted(offsets, group, backlog);
         long nanos = ended - started;
         checkpoints.put(job.name() + "#" + rep, CheckpointStats.of(flink, id));
@@ -277,12 +311,14 @@ final class BacklogBench {
         long total = ConsumerGroupOffsets.total(backlog);
         progress.printf(
             Locale.ROOT,
-            "    from RUNNING: %,d docs in %.2f s = %,.0f/s; checkpoints %s, %d of them triggered%n",
+            "    from RUNNING: %,d docs in %.2f s = %,.0f/s; checkpoints %s, %d of them triggered;"
+                + " CPU seconds until the end was seen %s%n",
             total,
             nanos / 1e9,
             total / (nanos / 1e9),
             checkpoints.get(job.name() + "#" + rep),
-            end.triggered());
+            end.triggered(),
+            used);
         // Sustained: from when the sources were first seen passing records on (start-up over).
         long[] reading = end.firstSeenReading();
         if (reading == null || ended - reading[1] <= 0) {

@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +92,18 @@ final class BenchStack implements AutoCloseable {
 
   Path work() {
     return work;
+  }
+
+  /** CPU time the Elasticsearch server (its launcher and JVM) has used so far; null if unknown. */
+  Duration elasticsearchCpu() {
+    if (elasticsearch == null) return null;
+    Duration total = Duration.ZERO;
+    for (ProcessHandle p : elasticsearch.processTree()) {
+      Optional<Duration> used = p.info().totalCpuDuration();
+      if (used.isEmpty()) return null;
+      total = total.plus(used.get());
+    }
+    return total;
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
@@ -182,6 +183,9 @@ public final class RiskBenchCommand implements Callable<Integer> {
 
   @Mixin StackOptions stack;
 
+  /** The CPU time of the stack's Elasticsearch server, once it runs. */
+  private Supplier<Duration> elasticsearchCpu;
+
   @Override
   public Integer call() throws Exception {
     if (!(rate > 0) || warmupSeconds < 0 || steadySeconds < 1 || pollMillis < 1) {
@@ -213,6 +217,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
     AlertLatencyBench.Result latency = null;
 
     try (BenchStack platform = stack.start("risk", report, progress)) {
+      elasticsearchCpu = platform::elasticsearchCpu;
       Config config = platform.config();
       SimulatorOptions zone =
           SimulatorOptions.defaults()
@@ -350,7 +355,8 @@ public final class RiskBenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "MatchingOnlyJob (KafkaStreams.read x4 + ParcelMatching.outcomes, match docs"
                         + " to %s, outcomes discarded)",
-                    Indices.MATCHES))
+                    Indices.MATCHES),
+                List.of(Indices.MATCHES))
             : new BacklogBench.Subject(
                 "engine.backlog",
                 ENGINE_TOPICS,
@@ -361,7 +367,8 @@ public final class RiskBenchCommand implements Callable<Integer> {
                         + " zone's compressed rules, alerts to %s and %s)",
                     Indices.MATCHES,
                     Indices.ALERTS,
-                    Topics.ALERTS.name()));
+                    Topics.ALERTS.name()),
+                List.of(Indices.ALERTS, Indices.MATCHES));
     String consume =
         which == BacklogJob.matcher ? "kafka.consume.backlog" : "kafka.consume.engine-input";
     Map<TopicPartition, Long> backlog;
@@ -380,7 +387,8 @@ public final class RiskBenchCommand implements Callable<Integer> {
             new Trials(progress),
             progress,
             // As deployed: the run's end no longer waits for a periodic checkpoint.
-            Duration.ofMillis(jobs.getLong(ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS)));
+            Duration.ofMillis(jobs.getLong(ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS)),
+            elasticsearchCpu);
     try {
       bench.run(consume, subject, backlog, repetitions, BACKLOG_WARMUPS).forEach(report::add);
     } catch (IllegalStateException e) {
@@ -390,6 +398,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
     }
     report.environment(which + "Checkpoints", bench.checkpoints());
     report.environment(which + "VertexLoad", bench.vertexLoad());
+    report.environment(which + "Cpu", bench.cpu());
   }
 
   private static double seconds(long nanos) {

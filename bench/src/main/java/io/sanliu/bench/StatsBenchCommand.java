@@ -157,7 +157,8 @@ public final class StatsBenchCommand implements Callable<Integer> {
                 deployment,
                 new Trials(progress),
                 progress,
-                Duration.ofMillis(checkpointMillis));
+                Duration.ofMillis(checkpointMillis),
+                platform::elasticsearchCpu);
         BacklogBench.Subject statistics =
             new BacklogBench.Subject(
                 "statistics.backlog",
@@ -169,12 +170,14 @@ public final class StatsBenchCommand implements Callable<Integer> {
                         + " slices, 1m/1h/1d windows, top %d, documents to %s and %s)",
                     config.getInt(ConfigKey.STATS_TOP_N),
                     Indices.TRADE_STATS,
-                    Indices.TRADE_TOP));
+                    Indices.TRADE_TOP),
+                List.of(Indices.TRADE_STATS, Indices.TRADE_TOP));
         bench
             .run("kafka.consume.statistics", statistics, backlog, repetitions, jobWarmups)
             .forEach(report::add);
         report.environment("checkpoints", bench.checkpoints());
         report.environment("vertexLoad", bench.vertexLoad());
+        report.environment("cpu", bench.cpu());
         // Reported before the cluster stops: a slow shutdown must not lose the figures.
         stack.finish(report);
       }

@@ -5,22 +5,23 @@ import io.sanliu.model.events.AppType;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsListItem;
 import io.sanliu.model.events.CustomsReceipt;
-import io.sanliu.model.events.DocumentKeys;
 import io.sanliu.model.events.Envelope;
 import io.sanliu.model.events.ReceiptKind;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A customs list, or a receipt releasing one, under the key they meet by. A receipt names its list
- * by the order (ebpCode, orderNo) or, as real CEB622 receipts often do, only by the list's numbers
- * (copNo, else invtNo; see {@link CustomsReceipt#businessKey()}); so a list is filed under each key
- * a receipt may use. Exactly one of {@code list} and {@code releasedAt} is set.
+ * A customs list, or a receipt releasing one, under the key they meet by: the order's (ebpCode,
+ * orderNo). A receipt that names its list only by the list's numbers (copNo, else invtNo, as real
+ * CEB622 receipts often do; see {@link CustomsReceipt#businessKey()}) is first given the order's
+ * key by {@link ListNumberLinker}, so a list waits for its release under one key only. Exactly one
+ * of {@code list} and {@code releasedAt} is set.
  *
- * @param joinKey the key the list and its receipt share
+ * @param joinKey the key the list and its receipt share (a list number's key for a release not
+ *     linked yet)
  * @param guid the record's guid
  * @param source the sender
  * @param releasedAt the release time a receipt gives
@@ -28,24 +29,18 @@ import java.util.Set;
 public record ListDocument(
     String joinKey, CustomsList list, String guid, String source, Instant releasedAt) {
 
-  /** The list under every key a receipt may name it by; nothing for a deleted list. */
-  public static List<ListDocument> ofList(Envelope<CustomsList> e) {
+  /** The list under its order's key; nothing for a deleted list. */
+  public static Optional<ListDocument> ofList(Envelope<CustomsList> e) {
     CustomsList list = e.payload();
-    if (list.appType() == AppType.DELETE) return List.of();
-    Set<String> keys = new LinkedHashSet<>();
-    keys.add(list.businessKey());
-    if (list.copNo() != null) keys.add(DocumentKeys.customsList(list.ebpCode(), list.copNo()));
-    if (list.invtNo() != null) keys.add(DocumentKeys.customsList(list.ebpCode(), list.invtNo()));
-    CustomsList counted = countedPart(list);
-    List<ListDocument> docs = new ArrayList<>();
-    for (String k : keys) docs.add(new ListDocument(k, counted, e.messageGuid(), e.source(), null));
-    return docs;
+    if (list.appType() == AppType.DELETE) return Optional.empty();
+    return Optional.of(
+        new ListDocument(list.businessKey(), countedPart(list), e.messageGuid(), e.source(), null));
   }
 
   /**
    * The list with only what the customs caliber counts ({@link TradeFacts#ofRelease}): a list waits
-   * under up to three keys for its release, for days, and is serialised at every checkpoint; names,
-   * addresses, weights and goods descriptions would be most of its bytes.
+   * for its release for days and is serialised at every checkpoint; names, addresses, weights and
+   * goods descriptions would be most of its bytes.
    */
   static CustomsList countedPart(CustomsList l) {
     List<CustomsListItem> items = null;
@@ -111,14 +106,27 @@ public record ListDocument(
 
   /**
    * The release a list receipt reports, if it reports one: 800 released, or 899 closed (a closed
-   * list was released, whether or not its 800 came through).
+   * list was released, whether or not its 800 came through). Under the receipt's key: the order's,
+   * or when it names no order a list number's ({@link #namesOrder()}).
    */
-  public static List<ListDocument> ofReceipt(Envelope<CustomsReceipt> e) {
+  public static Optional<ListDocument> ofReceipt(Envelope<CustomsReceipt> e) {
     CustomsReceipt r = e.payload();
-    if (r.kind() != ReceiptKind.CUSTOMS_LIST || !releases(r.returnStatus())) return List.of();
-    if (r.returnTime() == null || r.businessKey() == null) return List.of();
-    return List.of(
+    if (r.kind() != ReceiptKind.CUSTOMS_LIST || !releases(r.returnStatus())) {
+      return Optional.empty();
+    }
+    if (r.returnTime() == null || r.businessKey() == null) return Optional.empty();
+    return Optional.of(
         new ListDocument(r.businessKey(), null, e.messageGuid(), e.source(), r.returnTime()));
+  }
+
+  /** Whether a release names its list's order (else one of the list's numbers). */
+  static boolean namesOrder(Envelope<CustomsReceipt> e) {
+    return e.payload().orderNo() != null;
+  }
+
+  /** This release under the order's key a list number was linked to. */
+  ListDocument linkedTo(String orderKey) {
+    return new ListDocument(orderKey, null, guid, source, releasedAt);
   }
 
   /**

@@ -46,6 +46,7 @@ import org.apache.flink.util.Collector;
  * orders ─ new ─ first per order ──────────────────────┐
  *                                                      ├─ in yuan (FX broadcast) ─ cube slices per minute ─┬─ 1m / 1h / 1d windows ─ sanliu-trade-stats
  * lists + release receipts ─ join ─ released lists ────┘                                                    └─ rankings ─ sanliu-trade-top
+ *   list numbers + releases naming one ─ link to the order ─┘
  * </pre>
  */
 public final class TradeStatisticsJob implements SanliuJob {
@@ -112,22 +113,28 @@ public final class TradeStatisticsJob implements SanliuJob {
             .uid(NAME + "-order-facts");
 
     TypeInformation<ListDocument> listDocument = TypeInformation.of(ListDocument.class);
+    DataStream<ListDocument> releasesByNumber =
+        lists
+            .flatMap(
+                (Envelope<CustomsList> e, Collector<ListNumber> out) ->
+                    ListNumber.of(e).forEach(out::collect),
+                TypeInformation.of(ListNumber.class))
+            .name("list numbers")
+            .uid(NAME + "-list-numbers")
+            .connect(releases(receipts, false, listDocument))
+            .keyBy(ListNumber::numberKey, ListDocument::joinKey, Utf8StringType.INSTANCE)
+            .process(new ListNumberLinker(releaseWait), listDocument)
+            .name("releases by list number, to their order")
+            .uid(NAME + "-list-number-links");
     SingleOutputStreamOperator<TradeFact> customs =
         lists
             .flatMap(
                 (Envelope<CustomsList> e, Collector<ListDocument> out) ->
-                    ListDocument.ofList(e).forEach(out::collect),
+                    ListDocument.ofList(e).ifPresent(out::collect),
                 listDocument)
-            .name("lists by join key")
+            .name("lists by order")
             .uid(NAME + "-lists")
-            .union(
-                receipts
-                    .flatMap(
-                        (Envelope<CustomsReceipt> e, Collector<ListDocument> out) ->
-                            ListDocument.ofReceipt(e).forEach(out::collect),
-                        listDocument)
-                    .name("release receipts")
-                    .uid(NAME + "-releases"))
+            .union(releases(receipts, true, listDocument), releasesByNumber)
             .keyBy(ListDocument::joinKey, Utf8StringType.INSTANCE)
             .connect(rates)
             .process(new ReleaseJoin(releaseWait, STAGE), factType())
@@ -205,6 +212,24 @@ public final class TradeStatisticsJob implements SanliuJob {
             TypeInformation.of(SlicePartial.class),
             new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
         .uid(NAME + "-" + caliber + "-slices");
+  }
+
+  /**
+   * The releases of lists whose receipts name the order ({@code byOrder}), or only a list number.
+   */
+  private static DataStream<ListDocument> releases(
+      DataStream<Envelope<CustomsReceipt>> receipts,
+      boolean byOrder,
+      TypeInformation<ListDocument> type) {
+    return receipts
+        .flatMap(
+            (Envelope<CustomsReceipt> e, Collector<ListDocument> out) -> {
+              if (ListDocument.namesOrder(e) == byOrder)
+                ListDocument.ofReceipt(e).ifPresent(out::collect);
+            },
+            type)
+        .name(byOrder ? "release receipts" : "release receipts by list number")
+        .uid(NAME + (byOrder ? "-releases" : "-releases-by-number"));
   }
 
   private static TypeInformation<TradeFact> factType() {

@@ -126,13 +126,11 @@ class FxPricingTest {
       CustomsList l,
       Instant released)
       throws Exception {
-    for (ListDocument d : ListDocument.ofList(envelope(l))) {
-      harness.processElement(d, l.eventTime().toEpochMilli());
-    }
+    harness.processElement(
+        ListDocument.ofList(envelope(l)).orElseThrow(), l.eventTime().toEpochMilli());
     CustomsReceipt r = receipt(l.orderNo(), null, CustomsReceipt.RELEASED, released);
-    for (ListDocument d : ListDocument.ofReceipt(envelope(r))) {
-      harness.processElement(d, released.toEpochMilli());
-    }
+    harness.processElement(
+        ListDocument.ofReceipt(envelope(r)).orElseThrow(), released.toEpochMilli());
     harness.processWatermark(released.toEpochMilli());
   }
 

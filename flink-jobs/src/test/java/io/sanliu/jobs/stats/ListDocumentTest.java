@@ -37,7 +37,7 @@ class ListDocumentTest {
                 AT,
                 null);
         Envelope<CustomsReceipt> e = envelope(r);
-        boolean takes = !ListDocument.ofReceipt(e).isEmpty();
+        boolean takes = ListDocument.ofReceipt(e).isPresent();
         Long passedOver = ListDocument.RELEASES.passedOverAt(Topics.CUSTOMS_RECEIPTS.serialize(e));
         assertEquals(takes, passedOver == null, kind + " " + status);
         if (!takes) assertEquals(EventTimes.millis(e), passedOver, "its event time still counts");

@@ -189,4 +189,44 @@ final class StatsFixtures {
   static Envelope<CustomsReceipt> envelope(CustomsReceipt r) {
     return Envelope.of(EventType.CUSTOMS_RECEIPT, "5349", r.guid(), r.returnTime(), r);
   }
+
+  /** The list as sent again with another {@code appType}. */
+  static CustomsList withAppType(CustomsList l, AppType appType) {
+    return new CustomsList(
+        l.guid(),
+        appType,
+        l.appTime(),
+        l.appStatus(),
+        l.orderNo(),
+        l.ebpCode(),
+        l.ebcCode(),
+        l.logisticsNo(),
+        l.logisticsCode(),
+        l.payNo(),
+        l.copNo(),
+        l.preNo(),
+        l.invtNo(),
+        l.direction(),
+        l.declTime(),
+        l.customsCode(),
+        l.portCode(),
+        l.ieDate(),
+        l.buyerIdType(),
+        l.buyerId(),
+        l.buyerName(),
+        l.buyerTelephone(),
+        l.consigneeAddress(),
+        l.agentCode(),
+        l.areaCode(),
+        l.tradeMode(),
+        l.trafMode(),
+        l.country(),
+        l.freight(),
+        l.insuredFee(),
+        l.currency(),
+        l.packNo(),
+        l.grossWeight(),
+        l.netWeight(),
+        l.items());
+  }
 }

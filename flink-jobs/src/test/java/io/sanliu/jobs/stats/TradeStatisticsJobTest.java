@@ -1,5 +1,6 @@
 package io.sanliu.jobs.stats;
 
+import static io.sanliu.jobs.stats.StatsFixtures.withAppType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -388,45 +389,6 @@ class TradeStatisticsJobTest {
         o.consigneeDistrict(),
         o.note(),
         o.items());
-  }
-
-  static CustomsList withAppType(CustomsList l, AppType appType) {
-    return new CustomsList(
-        l.guid(),
-        appType,
-        l.appTime(),
-        l.appStatus(),
-        l.orderNo(),
-        l.ebpCode(),
-        l.ebcCode(),
-        l.logisticsNo(),
-        l.logisticsCode(),
-        l.payNo(),
-        l.copNo(),
-        l.preNo(),
-        l.invtNo(),
-        l.direction(),
-        l.declTime(),
-        l.customsCode(),
-        l.portCode(),
-        l.ieDate(),
-        l.buyerIdType(),
-        l.buyerId(),
-        l.buyerName(),
-        l.buyerTelephone(),
-        l.consigneeAddress(),
-        l.agentCode(),
-        l.areaCode(),
-        l.tradeMode(),
-        l.trafMode(),
-        l.country(),
-        l.freight(),
-        l.insuredFee(),
-        l.currency(),
-        l.packNo(),
-        l.grossWeight(),
-        l.netWeight(),
-        l.items());
   }
 
   /** A new order of the simulated traffic that was counted, to send again. */
