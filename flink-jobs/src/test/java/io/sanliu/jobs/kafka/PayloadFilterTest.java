@@ -69,6 +69,19 @@ class PayloadFilterTest {
   }
 
   @Test
+  void withItsEventTimeReadTheRestOfARecordToPassOverIsNotRead() {
+    long at = Instant.parse("2026-11-22T08:00:00.250Z").toEpochMilli();
+    assertEquals(
+        at,
+        RELEASES.passedOverAt(
+            bytes("{" + TIMES + ",\"payload\":{\"kind\":\"WAYBILL\",\"returnStatus\":[{")),
+        "cut after the verdict");
+    assertTrue(
+        decodes("{\"ingestTime\":\"2026-11-22T08:00:01Z\",\"payload\":{\"kind\":\"WAYBILL\"},[}"),
+        "an event time could still follow: read on, and the broken rest goes to the decoder");
+  }
+
+  @Test
   void aRecordToPassOverWithoutAReadableTimeIsDecoded() {
     assertTrue(decodes("{\"payload\":{\"kind\":\"WAYBILL\"}}"), "no time");
     assertTrue(
