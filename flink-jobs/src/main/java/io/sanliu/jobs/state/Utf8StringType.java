@@ -1,7 +1,6 @@
 package io.sanliu.jobs.state;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -10,32 +9,12 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * bytes of state keys and timers in checkpoints differ, so switching an operator's key type needs a
  * fresh start (its savepoints name the other serializer).
  */
-public final class Utf8StringType extends TypeInformation<String> {
+public final class Utf8StringType extends OpaqueType<String> {
   private static final long serialVersionUID = 1L;
 
   public static final Utf8StringType INSTANCE = new Utf8StringType();
 
   private Utf8StringType() {}
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
 
   @Override
   public Class<String> getTypeClass() {

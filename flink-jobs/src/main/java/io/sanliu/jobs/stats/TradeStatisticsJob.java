@@ -112,7 +112,7 @@ public final class TradeStatisticsJob implements SanliuJob {
             .name("first of each order, in yuan")
             .uid(NAME + "-order-facts");
 
-    TypeInformation<ListDocument> listDocument = TypeInformation.of(ListDocument.class);
+    TypeInformation<ListDocument> listDocument = ListDocumentSerializer.TYPE;
     DataStream<ListDocument> releasesByNumber =
         lists
             .flatMap(

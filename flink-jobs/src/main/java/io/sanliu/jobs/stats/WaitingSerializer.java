@@ -66,7 +66,7 @@ public final class WaitingSerializer extends ImmutableValueSerializer<Waiting> {
     return new Waiting(list, guid, source, releasedAt, counted, in.readLong());
   }
 
-  private static void writeList(CustomsList l, DataOutputView out) throws IOException {
+  static void writeList(CustomsList l, DataOutputView out) throws IOException {
     out.writeBoolean(l != null);
     if (l == null) return;
     writeEnum(l.appType(), out);
@@ -98,7 +98,7 @@ public final class WaitingSerializer extends ImmutableValueSerializer<Waiting> {
     }
   }
 
-  private static CustomsList readList(DataInputView in) throws IOException {
+  static CustomsList readList(DataInputView in) throws IOException {
     if (!in.readBoolean()) return null;
     AppType appType = readEnum(AppType.class, in);
     var appTime = readInstant(in);
