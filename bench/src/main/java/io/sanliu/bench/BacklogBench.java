@@ -195,7 +195,7 @@ final class BacklogBench {
   }
 
   /** Deletes the indices a run writes, untimed; the index templates shape them again. */
-  private void deleteIndices(List<String> indices) throws Exception {
+  static void deleteIndices(Config config, List<String> indices) throws Exception {
     if (indices.isEmpty()) return;
     try (ElasticClients clients = ElasticClients.connect(config)) {
       clients.blocking().indices().delete(d -> d.index(indices).ignoreUnavailable(true));
@@ -252,7 +252,7 @@ final class BacklogBench {
       throws Exception {
     SanliuJob job = subject.job().apply(rep);
     String group = "sanliu-" + job.name();
-    deleteIndices(subject.outputIndices());
+    deleteIndices(config, subject.outputIndices());
     Config jobConfig =
         config.with(
             ConfigKey.FLINK_CHECKPOINT_INTERVAL_MS, String.valueOf(checkpointInterval.toMillis()));

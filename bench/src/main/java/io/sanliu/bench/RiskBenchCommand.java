@@ -1,6 +1,5 @@
 package io.sanliu.bench;
 
-import io.sanliu.elastic.ElasticClients;
 import io.sanliu.embedded.ConsumerGroupOffsets;
 import io.sanliu.jobs.LocalFlinkCluster;
 import io.sanliu.jobs.SanliuJob;
@@ -238,7 +237,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
       report.parameter("flinkParallelism", parallelism);
       long t2 = System.nanoTime();
       try (LocalFlinkCluster flink = LocalFlinkCluster.start(2 * parallelism)) {
-        report.environment("flinkStartSeconds", seconds(System.nanoTime() - t2));
+        report.environment("flinkStartSeconds", BenchStack.seconds(System.nanoTime() - t2));
         boolean backlogFirst = !skipMatcher && (skipLatency || replay);
         if (backlogFirst || (replay && !skipLatency)) {
           SimulatorOptions recorded = replay ? zone.withRate(recordRate(rate)) : zone;
@@ -323,12 +322,7 @@ public final class RiskBenchCommand implements Callable<Integer> {
   }
 
   private static void clearOutputs(Config config, PrintStream progress) throws Exception {
-    try (ElasticClients clients = ElasticClients.connect(config)) {
-      clients
-          .blocking()
-          .indices()
-          .delete(d -> d.index(List.of(Indices.ALERTS, Indices.MATCHES)).ignoreUnavailable(true));
-    }
+    BacklogBench.deleteIndices(config, List.of(Indices.ALERTS, Indices.MATCHES));
     progress.println("Deleted " + Indices.ALERTS + " and " + Indices.MATCHES + " (backlog runs)");
   }
 
@@ -399,9 +393,5 @@ public final class RiskBenchCommand implements Callable<Integer> {
     report.environment(which + "Checkpoints", bench.checkpoints());
     report.environment(which + "VertexLoad", bench.vertexLoad());
     report.environment(which + "Cpu", bench.cpu());
-  }
-
-  private static double seconds(long nanos) {
-    return BenchStack.seconds(nanos);
   }
 }

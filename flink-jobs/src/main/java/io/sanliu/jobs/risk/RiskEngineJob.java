@@ -36,7 +36,6 @@ import io.sanliu.model.credit.CreditGradeChange;
 import io.sanliu.model.elastic.Indices;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.Envelope;
-import io.sanliu.model.events.EventType;
 import io.sanliu.model.events.FxReceipt;
 import io.sanliu.model.events.LogisticsEvent;
 import io.sanliu.model.events.Order;
@@ -45,17 +44,12 @@ import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.events.Waybill;
 import io.sanliu.model.kafka.DeadLetter;
 import io.sanliu.model.kafka.Topics;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The risk engine: three-document matching and every rule family, fed by the business topics, the
@@ -164,7 +158,7 @@ public final class RiskEngineJob implements SanliuJob {
         .name("to " + Indices.ALERTS)
         .uid(NAME + "-alerts-index");
     alerts
-        .sinkTo(alertTopic(config))
+        .sinkTo(AlertTopic.sink(config))
         .name("to " + Topics.ALERTS.name())
         .uid(NAME + "-alerts-topic");
   }
@@ -378,25 +372,5 @@ public final class RiskEngineJob implements SanliuJob {
         topic,
         TypeInformation.of(type),
         EventTimes.<T>forEnvelopesNeverIdle(config));
-  }
-
-  private static KafkaSink<RiskAlert> alertTopic(Config config) {
-    return KafkaSink.<RiskAlert>builder()
-        .setBootstrapServers(config.get(ConfigKey.KAFKA_BOOTSTRAP))
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .setRecordSerializer(
-            (KafkaRecordSerializationSchema<RiskAlert>)
-                (alert, context, timestamp) ->
-                    new ProducerRecord<>(
-                        Topics.ALERTS.name(),
-                        alert.alertId().getBytes(StandardCharsets.UTF_8),
-                        Topics.ALERTS.serialize(
-                            Envelope.of(
-                                EventType.RISK_ALERT,
-                                NAME,
-                                alert.alertId(),
-                                alert.detectedAt(),
-                                alert))))
-        .build();
   }
 }

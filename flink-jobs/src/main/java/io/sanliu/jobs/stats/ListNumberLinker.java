@@ -84,15 +84,9 @@ public final class ListNumberLinker
     return t != null ? t : ctx.timerService().currentWatermark();
   }
 
-  /**
-   * {@code wait} after {@code millis} if that is later than what {@code w} holds, with a timer for
-   * it; earlier timers find a later moment stored and do nothing (as in {@link ReleaseJoin}).
-   */
   private long forgetAfter(Context ctx, Linked w, long millis) {
-    long at = millis + waitMillis;
-    if (w != null && w.forgetAt() >= at) return w.forgetAt();
-    ctx.timerService().registerEventTimeTimer(at);
-    return at;
+    return ForgetTimes.after(
+        ctx.timerService(), w == null ? null : w.forgetAt(), millis, waitMillis);
   }
 
   @Override

@@ -101,17 +101,9 @@ public final class ReleaseJoin
     }
   }
 
-  /**
-   * The moment this key is forgotten: {@code wait} after {@code millis} if that is later than the
-   * one {@code w} holds, with a timer for it. Earlier forget timers are left to fire: they find a
-   * later moment stored and do nothing, and deleting one could delete the release timer when both
-   * fall on the same millisecond.
-   */
   private long forgetAfter(ReadOnlyContext ctx, Waiting w, long millis) {
-    long at = millis + waitMillis;
-    if (w != null && w.forgetAt() >= at) return w.forgetAt();
-    ctx.timerService().registerEventTimeTimer(at);
-    return at;
+    return ForgetTimes.after(
+        ctx.timerService(), w == null ? null : w.forgetAt(), millis, waitMillis);
   }
 
   @Override
