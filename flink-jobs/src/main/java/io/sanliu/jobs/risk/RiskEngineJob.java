@@ -29,6 +29,7 @@ import io.sanliu.jobs.risk.shipment.ShipmentSignal;
 import io.sanliu.jobs.risk.technical.TechnicalRuleFunction;
 import io.sanliu.jobs.risk.technical.TechnicalSignal;
 import io.sanliu.jobs.state.Utf8StringType;
+import io.sanliu.jobs.stats.CountedOrderSerializer;
 import io.sanliu.jobs.stats.TradeFacts;
 import io.sanliu.model.config.Config;
 import io.sanliu.model.config.ConfigKey;
@@ -255,7 +256,7 @@ public final class RiskEngineJob implements SanliuJob {
             .uid(NAME + "-enterprise-orders")
             // The family reads an order's key, times, type and enterprise: names, addresses and
             // payment details would be most of what crosses to it.
-            .map(TradeFacts::countedPart, orders.getType())
+            .map(TradeFacts::countedPart, CountedOrderSerializer.TYPE)
             .name("counted part of orders")
             .uid(NAME + "-enterprise-counted-orders")
             .keyBy(e -> e.payload().ebcCode(), KEY)

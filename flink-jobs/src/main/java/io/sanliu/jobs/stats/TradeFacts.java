@@ -1,6 +1,7 @@
 package io.sanliu.jobs.stats;
 
 import io.sanliu.jobs.EventTimes;
+import io.sanliu.model.events.AppType;
 import io.sanliu.model.events.CustomsList;
 import io.sanliu.model.events.CustomsListItem;
 import io.sanliu.model.events.Direction;
@@ -85,55 +86,29 @@ public final class TradeFacts {
       items = new ArrayList<>(o.items().size());
       for (OrderItem i : o.items()) {
         items.add(
-            new OrderItem(
+            countedItem(
                 i.gnum(),
                 i.itemNo(),
-                null,
-                null,
-                null,
-                null,
-                null,
                 i.qty(),
                 i.price(),
                 i.totalPrice(),
                 i.currency(),
-                i.country(),
-                null));
+                i.country()));
       }
     }
     Order counted =
-        new Order(
+        countedOrder(
             o.guid(),
             o.appType(),
             o.appTime(),
-            null,
             o.direction(),
             o.tradeMode(),
             o.orderNo(),
             o.ebpCode(),
-            null,
             o.ebcCode(),
-            null,
             o.goodsValue(),
-            null,
-            null,
-            null,
-            null,
             o.currency(),
-            null,
-            null,
             o.buyerId() == null ? null : new PersonalField(o.buyerId().hash(), null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             items);
     return new Envelope<>(
         e.type(),
@@ -143,6 +118,80 @@ public final class TradeFacts {
         e.eventTime(),
         e.ingestTime(),
         counted);
+  }
+
+  /** An order with only the fields {@link #countedPart} keeps. */
+  static Order countedOrder(
+      String guid,
+      AppType appType,
+      Instant appTime,
+      Direction direction,
+      TradeMode tradeMode,
+      String orderNo,
+      String ebpCode,
+      String ebcCode,
+      BigDecimal goodsValue,
+      String currency,
+      PersonalField buyerId,
+      List<OrderItem> items) {
+    return new Order(
+        guid,
+        appType,
+        appTime,
+        null,
+        direction,
+        tradeMode,
+        orderNo,
+        ebpCode,
+        null,
+        ebcCode,
+        null,
+        goodsValue,
+        null,
+        null,
+        null,
+        null,
+        currency,
+        null,
+        null,
+        buyerId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        items);
+  }
+
+  /** An order line with only the fields {@link #countedPart} keeps. */
+  static OrderItem countedItem(
+      int gnum,
+      String itemNo,
+      BigDecimal qty,
+      BigDecimal price,
+      BigDecimal totalPrice,
+      String currency,
+      String country) {
+    return new OrderItem(
+        gnum,
+        itemNo,
+        null,
+        null,
+        null,
+        null,
+        null,
+        qty,
+        price,
+        totalPrice,
+        currency,
+        country,
+        null);
   }
 
   /**

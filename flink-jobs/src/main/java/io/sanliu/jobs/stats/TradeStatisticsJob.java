@@ -103,7 +103,7 @@ public final class TradeStatisticsJob implements SanliuJob {
             .filter(e -> e.payload().appType() == AppType.NEW)
             .name("new orders")
             .uid(NAME + "-new-orders")
-            .map(TradeFacts::countedPart, orderType)
+            .map(TradeFacts::countedPart, CountedOrderSerializer.TYPE)
             .name("counted part")
             .uid(NAME + "-counted-orders")
             .keyBy(e -> e.key(), Utf8StringType.INSTANCE)
@@ -150,7 +150,10 @@ public final class TradeStatisticsJob implements SanliuJob {
     List<DataStream<DeadLetter>> letters = new ArrayList<>();
     letters.add(platform.getSideOutput(FxPricing.UNPRICED));
     letters.add(customs.getSideOutput(FxPricing.UNPRICED));
-    DataStream<TradeStatsDocument> slices = null;
+    // Each size's results are split chained to its window operator: only the documents stored or
+    // ranked cross to the sinks and the rankings.
+    DataStream<TradeStatsDocument> stored = null;
+    DataStream<TradeStatsDocument> ranked = null;
     KeyedStream<SlicePartial, String> bySlice = TradeWindows.bySlice(partials, NAME + "-by-slice");
     for (WindowSize size : WindowSize.values()) {
       SingleOutputStreamOperator<TradeStatsDocument> windows =
@@ -163,26 +166,31 @@ public final class TradeStatisticsJob implements SanliuJob {
               .flatMap(new LateEntries(STAGE, size, lateness), letterType)
               .name("too late for " + size.label())
               .uid(NAME + "-late-" + size.label()));
-      slices = slices == null ? windows : slices.union(windows);
+      DataStream<TradeStatsDocument> toStore =
+          windows
+              .filter(d -> Dimension.valueOf(d.dimension()).stored())
+              .name("stored " + size.label() + " slices")
+              .uid(NAME + "-stored-" + size.label());
+      DataStream<TradeStatsDocument> toRank =
+          windows
+              .filter(d -> Dimension.valueOf(d.dimension()).ranked())
+              .name("ranked " + size.label() + " slices")
+              .uid(NAME + "-ranked-" + size.label());
+      stored = stored == null ? toStore : stored.union(toStore);
+      ranked = ranked == null ? toRank : ranked.union(toRank);
     }
 
     // One bulk request under way at a time: a window's late version must not overtake its first.
     ElasticsearchSinkSettings sink =
         ElasticsearchSinkSettings.from(config).withMaxInFlightRequests(1);
-    slices
-        .filter(d -> Dimension.valueOf(d.dimension()).stored())
-        .name("stored slices")
-        .uid(NAME + "-stored")
+    stored
         .sinkTo(
             new ElasticsearchSink<>(
                 DocumentConverter.toIndex(Indices.TRADE_STATS, TradeStatsDocument::documentId),
                 sink))
         .name("to " + Indices.TRADE_STATS)
         .uid(NAME + "-stats-index");
-    slices
-        .filter(d -> Dimension.valueOf(d.dimension()).ranked())
-        .name("ranked slices")
-        .uid(NAME + "-ranked")
+    ranked
         .keyBy(TopRanking::rankingKey, Utf8StringType.INSTANCE)
         .process(new TopRanking(topN, lateness), TypeInformation.of(TopEntryDocument.class))
         .name("top " + topN)
@@ -209,7 +217,7 @@ public final class TradeStatisticsJob implements SanliuJob {
     return facts
         .transform(
             caliber + " slices per minute",
-            TypeInformation.of(SlicePartial.class),
+            SlicePartialSerializer.TYPE,
             new SliceCombiner(MAX_OPEN_SLICE_MINUTES))
         .uid(NAME + "-" + caliber + "-slices");
   }

@@ -20,7 +20,7 @@ import org.apache.flink.util.OutputTag;
 public final class TradeWindows {
   /** Sums (single documents, in practice) whose window of the operator's size had closed. */
   public static final OutputTag<SlicePartial> LATE =
-      new OutputTag<>("late-entries", TypeInformation.of(SlicePartial.class));
+      new OutputTag<>("late-entries", SlicePartialSerializer.TYPE);
 
   private TradeWindows() {}
 
@@ -34,7 +34,7 @@ public final class TradeWindows {
     DataStream<SlicePartial> partitioned =
         partials
             .keyBy(SlicePartial::slice, Utf8StringType.INSTANCE)
-            .map(e -> e, TypeInformation.of(SlicePartial.class))
+            .map(e -> e, SlicePartialSerializer.TYPE)
             .name("by slice")
             .uid(uid);
     return DataStreamUtils.reinterpretAsKeyedStream(
@@ -58,6 +58,6 @@ public final class TradeWindows {
             new ToTradeStatsDocument(size),
             measures,
             measures,
-            TypeInformation.of(TradeStatsDocument.class));
+            TradeStatsDocumentSerializer.TYPE);
   }
 }
