@@ -1,10 +1,10 @@
 package io.sanliu.jobs.matching;
 
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
 import java.time.Duration;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -47,7 +47,7 @@ public final class ParcelMatchFunction
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext context) {
     ValueStateDescriptor<ParcelState> kept =
-        new ValueStateDescriptor<>("parcel", TypeInformation.of(ParcelState.class));
+        new ValueStateDescriptor<>("parcel", BlockType.of(ParcelState.class));
     kept.enableTimeToLive(StateTtl.of(STATE_TTL));
     parcel = getRuntimeContext().getState(kept);
   }

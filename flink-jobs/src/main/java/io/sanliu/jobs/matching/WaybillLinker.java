@@ -1,6 +1,8 @@
 package io.sanliu.jobs.matching;
 
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.events.Waybill;
 import java.time.Duration;
 import java.util.List;
@@ -42,11 +44,12 @@ public final class WaybillLinker
   @Override
   public void open(OpenContext context) {
     StateTtlConfig ttl = StateTtl.of(STATE_TTL);
-    ValueStateDescriptor<String> link = new ValueStateDescriptor<>("parcel-key", String.class);
+    ValueStateDescriptor<String> link =
+        new ValueStateDescriptor<>("parcel-key", Utf8StringType.INSTANCE);
     link.enableTimeToLive(ttl);
     parcelKey = getRuntimeContext().getState(link);
     ValueStateDescriptor<ParcelDocument> held =
-        new ValueStateDescriptor<>("waiting-waybill", TypeInformation.of(ParcelDocument.class));
+        new ValueStateDescriptor<>("waiting-waybill", BlockType.of(ParcelDocument.class));
     held.enableTimeToLive(ttl);
     waiting = getRuntimeContext().getState(held);
   }

@@ -45,6 +45,19 @@ class Utf8StringSerializerTest {
   }
 
   @Test
+  void copyIntoASmallerBufferGrowsIt() throws IOException {
+    String longKey = "EBP001:" + "SO".repeat(60);
+    DataOutputSerializer first = new DataOutputSerializer(16);
+    serializer.serialize(longKey, first);
+    DataOutputSerializer copied = new DataOutputSerializer(16);
+
+    serializer.copy(new DataInputDeserializer(first.getCopyOfBuffer()), copied);
+
+    assertEquals(
+        longKey, serializer.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer())));
+  }
+
+  @Test
   void copyBetweenViewsKeepsTheBytes() throws IOException {
     DataOutputSerializer first = new DataOutputSerializer(16);
     serializer.serialize("EBP001:SO1", first);

@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.fx;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
 /**
@@ -42,7 +42,7 @@ public final class FxRuleFunction extends RuleFamilyFunction<String, FxSignal, F
   @Override
   public void open(OpenContext context) {
     ValueStateDescriptor<FxAccount> d =
-        new ValueStateDescriptor<>("fx-account", TypeInformation.of(FxAccount.class));
+        new ValueStateDescriptor<>("fx-account", BlockType.of(FxAccount.class));
     d.enableTimeToLive(StateTtl.of(ttl));
     account = getRuntimeContext().getState(d);
   }

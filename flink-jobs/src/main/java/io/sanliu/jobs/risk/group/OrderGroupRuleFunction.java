@@ -1,7 +1,9 @@
 package io.sanliu.jobs.risk.group;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -14,8 +16,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
@@ -44,13 +44,13 @@ public final class OrderGroupRuleFunction
   public void open(OpenContext context) {
     MapStateDescriptor<String, GroupedOrder> r =
         new MapStateDescriptor<>(
-            "recent-orders", Types.STRING, TypeInformation.of(GroupedOrder.class));
+            "recent-orders", Utf8StringType.INSTANCE, BlockType.of(GroupedOrder.class));
     // Timers prune by event time; the TTL only catches what a lost timer would leave behind.
     r.enableTimeToLive(StateTtl.of(LONGEST_SPLIT_MEMORY.multipliedBy(2)));
     recent = getRuntimeContext().getMapState(r);
     MapStateDescriptor<String, CountedOrder> q =
         new MapStateDescriptor<>(
-            "quota-orders", Types.STRING, TypeInformation.of(CountedOrder.class));
+            "quota-orders", Utf8StringType.INSTANCE, BlockType.of(CountedOrder.class));
     q.enableTimeToLive(StateTtl.of(QUOTA_MEMORY));
     counted = getRuntimeContext().getMapState(q);
   }

@@ -1,7 +1,9 @@
 package io.sanliu.jobs.risk.identity;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -14,8 +16,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
@@ -39,7 +39,7 @@ public final class IdentityRuleFunction
   public void open(OpenContext context) {
     MapStateDescriptor<String, LinkedIdentity> d =
         new MapStateDescriptor<>(
-            "linked-identities", Types.STRING, TypeInformation.of(LinkedIdentity.class));
+            "linked-identities", Utf8StringType.INSTANCE, BlockType.of(LinkedIdentity.class));
     d.enableTimeToLive(StateTtl.of(STATE_TTL));
     linked = getRuntimeContext().getMapState(d);
   }

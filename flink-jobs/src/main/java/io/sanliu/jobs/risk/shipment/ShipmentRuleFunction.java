@@ -1,6 +1,7 @@
 package io.sanliu.jobs.risk.shipment;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
@@ -17,7 +18,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
@@ -55,7 +55,7 @@ public final class ShipmentRuleFunction
   public void open(OpenContext context) {
     StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<Shipment> parcel =
-        new ValueStateDescriptor<>("shipment", TypeInformation.of(Shipment.class));
+        new ValueStateDescriptor<>("shipment", BlockType.of(Shipment.class));
     parcel.enableTimeToLive(ttlConfig);
     shipment = getRuntimeContext().getState(parcel);
     MapStateDescriptor<String, Boolean> seen =

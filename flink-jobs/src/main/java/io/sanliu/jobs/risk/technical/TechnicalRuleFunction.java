@@ -1,7 +1,9 @@
 package io.sanliu.jobs.risk.technical;
 
 import io.sanliu.jobs.risk.RuleFamilyFunction;
+import io.sanliu.jobs.state.BlockType;
 import io.sanliu.jobs.state.StateTtl;
+import io.sanliu.jobs.state.Utf8StringType;
 import io.sanliu.model.events.RiskAlert;
 import io.sanliu.model.risk.RuleDefinition;
 import io.sanliu.model.risk.RuleFamily;
@@ -18,8 +20,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
@@ -56,11 +56,11 @@ public final class TechnicalRuleFunction
   public void open(OpenContext context) {
     StateTtlConfig ttlConfig = StateTtl.of(ttl);
     ValueStateDescriptor<Sighting> seen =
-        new ValueStateDescriptor<>("record-sighting", TypeInformation.of(Sighting.class));
+        new ValueStateDescriptor<>("record-sighting", BlockType.of(Sighting.class));
     seen.enableTimeToLive(ttlConfig);
     sighting = getRuntimeContext().getState(seen);
     MapStateDescriptor<String, Burst> byRule =
-        new MapStateDescriptor<>("bursts", Types.STRING, TypeInformation.of(Burst.class));
+        new MapStateDescriptor<>("bursts", Utf8StringType.INSTANCE, BlockType.of(Burst.class));
     byRule.enableTimeToLive(ttlConfig);
     bursts = getRuntimeContext().getMapState(byRule);
   }
