@@ -194,21 +194,6 @@ final class BacklogBench {
     return Map.copyOf(checkpoints);
   }
 
-  /**
-   * The rate the bench reported up to session 10, for comparison: the records after those the
-   * sources had passed on when first seen doing so, from then. Both figures come from metrics Flink
-   * gathers once a second, and the count is of records passed on, not read (the receipts' source
-   * passes most over): it credited the job with records read before its start.
-   */
-  private static String firstSeen(long[] reading, long total, long ended) {
-    if (reading == null || ended - reading[1] <= 0) return "";
-    double seconds = (ended - reading[1]) / 1e9;
-    return String.format(
-        Locale.ROOT,
-        " (counted from the sources first seen passing records on, as until session 10: %,.0f/s)",
-        (total - reading[0]) / seconds);
-  }
-
   /** Deletes the indices a run writes, untimed; the index templates shape them again. */
   static void deleteIndices(Config config, List<String> indices) throws Exception {
     if (indices.isEmpty()) return;
@@ -340,12 +325,11 @@ final class BacklogBench {
         long sustainedMillis = end.endedAtMillis() - tasksRunning;
         progress.printf(
             Locale.ROOT,
-            "    from the last task RUNNING (%.2f s after the job): %,d docs in %.2f s = %,.0f/s%s%n",
+            "    from the last task RUNNING (%.2f s after the job): %,d docs in %.2f s = %,.0f/s%n",
             (tasksRunning - startedMillis) / 1000.0,
             total,
             sustainedMillis / 1000.0,
-            total / (sustainedMillis / 1000.0),
-            firstSeen(end.firstSeenReading(), total, ended));
+            total / (sustainedMillis / 1000.0));
         if (sustainedMillis <= 0) return new Repetition(total, -1, nanos);
         return new Repetition(total, -1, sustainedMillis * 1_000_000L);
       } finally {

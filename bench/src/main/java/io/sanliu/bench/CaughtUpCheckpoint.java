@@ -45,8 +45,6 @@ final class CaughtUpCheckpoint {
   private long lastCountAt;
   private long triggeredAtMillis;
   private long endedAtMillis;
-  private long firstOut;
-  private long firstAt;
 
   /** The source vertices, once seen. */
   private List<JsonNode> sources;
@@ -69,15 +67,8 @@ final class CaughtUpCheckpoint {
    */
   void poll() throws Exception {
     if (endedAtMillis != 0) return;
-    if (sources == null || firstAt == 0) {
-      long now = System.nanoTime();
+    if (sources == null) {
       sources = sources(get(flink.webUrl().resolve("/jobs/" + job)).path("vertices"));
-      long out = 0;
-      for (JsonNode v : sources) out += v.path("metrics").path("write-records").asLong();
-      if (out > 0) {
-        firstAt = now;
-        firstOut = out;
-      }
     }
     // Triggered again only if every checkpoint since the trigger failed.
     if (triggered > 0 && !failedSinceTrigger()) return;
@@ -155,14 +146,6 @@ final class CaughtUpCheckpoint {
   /** Checkpoints triggered so far. */
   int triggered() {
     return triggered;
-  }
-
-  /**
-   * The records the sources had passed on when first seen doing so (job start-up over), and when
-   * ({@link System#nanoTime}); null if never seen.
-   */
-  long[] firstSeenReading() {
-    return firstAt == 0 ? null : new long[] {firstOut, firstAt};
   }
 
   private static List<JsonNode> sources(JsonNode vertices) {

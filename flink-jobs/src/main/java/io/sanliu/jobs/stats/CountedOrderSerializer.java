@@ -122,21 +122,7 @@ public final class CountedOrderSerializer extends ImmutableValueSerializer<Envel
         var total = readDecimal(in);
         String itemCurrency = readString(in);
         String country = readString(in);
-        items.add(
-            new OrderItem(
-                gnum,
-                itemNo,
-                null,
-                null,
-                null,
-                null,
-                null,
-                qty,
-                price,
-                total,
-                itemCurrency,
-                country,
-                null));
+        items.add(TradeFacts.countedItem(gnum, itemNo, qty, price, total, itemCurrency, country));
       }
     }
     return new Envelope<>(
