@@ -101,10 +101,7 @@ public final class BlockSerializer<T> extends TypeSerializer<T> {
   public void copy(DataInputView source, DataOutputView target) throws IOException {
     int length = source.readInt();
     target.writeInt(length);
-    // Through an array: DataOutputSerializer.write(DataInputView, int) does not grow its buffer.
-    byte[] bytes = new byte[length];
-    source.readFully(bytes);
-    target.write(bytes);
+    StateFields.copyBytes(source, target, length);
   }
 
   @Override

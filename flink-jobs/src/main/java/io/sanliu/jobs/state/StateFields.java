@@ -23,6 +23,17 @@ public final class StateFields {
     return Utf8StringSerializer.read(in);
   }
 
+  /**
+   * Copies {@code length} bytes between views through an array: {@code
+   * DataOutputSerializer.write(DataInputView, int)} does not grow its buffer.
+   */
+  public static void copyBytes(DataInputView source, DataOutputView target, int length)
+      throws IOException {
+    byte[] bytes = new byte[length];
+    source.readFully(bytes);
+    target.write(bytes);
+  }
+
   public static void writeInstant(Instant t, DataOutputView out) throws IOException {
     out.writeBoolean(t != null);
     if (t == null) return;

@@ -41,11 +41,7 @@ public final class Utf8StringSerializer extends ImmutableValueSerializer<String>
   public void copy(DataInputView source, DataOutputView target) throws IOException {
     int length = source.readInt();
     target.writeInt(length);
-    if (length <= 0) return;
-    // Through an array: DataOutputSerializer.write(DataInputView, int) does not grow its buffer.
-    byte[] bytes = new byte[length];
-    source.readFully(bytes);
-    target.write(bytes);
+    if (length > 0) StateFields.copyBytes(source, target, length);
   }
 
   /** Writes {@code value} (may be null) as a count and that many UTF-8 bytes. */

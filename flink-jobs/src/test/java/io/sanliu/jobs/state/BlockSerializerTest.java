@@ -118,11 +118,7 @@ class BlockSerializerTest {
 
   @Test
   void aCheckpointedSnapshotRestoresAnEqualSerializer() throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
-    TypeSerializerSnapshot<Kept> read =
-        TypeSerializerSnapshot.readVersionedSnapshot(
-            new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+    TypeSerializerSnapshot<Kept> read = SnapshotRoundTrip.of(serializer.snapshotConfiguration());
 
     assertEquals(serializer, read.restoreSerializer());
     assertTrue(

@@ -80,12 +80,7 @@ class Utf8StringSerializerTest {
 
   @Test
   void aCheckpointedSnapshotRestoresTheSameSerializer() throws Exception {
-    TypeSerializerSnapshot<String> snapshot = serializer.snapshotConfiguration();
-    DataOutputSerializer out = new DataOutputSerializer(16);
-    TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-    TypeSerializerSnapshot<String> read =
-        TypeSerializerSnapshot.readVersionedSnapshot(
-            new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+    TypeSerializerSnapshot<String> read = SnapshotRoundTrip.of(serializer.snapshotConfiguration());
     assertSame(Utf8StringSerializer.INSTANCE, read.restoreSerializer());
     assertTrue(
         read.resolveSchemaCompatibility(serializer.snapshotConfiguration()).isCompatibleAsIs());
